@@ -1,0 +1,45 @@
+// Runs: node (lint config). Enforces the layering: core and renderer never import electron;
+// renderer never imports node built-ins or core internals (only the shared contract in common/).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'worker_threads', 'zlib', 'url', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**', 'native-models/.work/**', '.gpu-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['electron/core/**', 'common/**', 'central/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core runs in plain Node: never import electron here.' }] }],
+    },
+  },
+  {
+    files: ['common/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'common/ runs anywhere.' }, ...nodeBuiltins.flatMap((n) => [{ name: n, message: 'common/ runs anywhere: no node built-ins.' }, { name: `node:${n}`, message: 'common/ runs anywhere: no node built-ins.' }])],
+        patterns: [{ group: ['**/electron/**'], message: 'common/ imports nothing from electron/.' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer is sandboxed: use the API contract (window.storemind).' }, ...nodeBuiltins.flatMap((n) => [{ name: n, message: 'The renderer runs in a browser: no node built-ins.' }, { name: `node:${n}`, message: 'The renderer runs in a browser: no node built-ins.' }])],
+        patterns: [{ group: ['**/electron/**', 'better-sqlite3', 'onnxruntime-node'], message: 'The renderer talks to the core only through common/api-contract.' }],
+      }],
+    },
+  },
+);
