@@ -1,0 +1,69 @@
+// Runs: node (core). The one place that writes catalog rows (products, barcodes, stock), shared by
+// the demo-store seed and the CSV import so both validate and upsert the same way.
+import type { Db } from '../db/database.ts';
+
+export interface ProductInput {
+  id: string;
+  sku: string;
+  name: string;
+  brand?: string;
+  description?: string;
+  department: string;
+  category_path?: string;
+  aisle?: string;
+  bay?: string;
+  shelf?: string;
+  price_cents: number;
+  promo_price_cents?: number | null;
+  size?: string;
+  attributes?: Record<string, unknown>;
+  synonyms?: string;
+  /** Store-floor quantity; other locations are left alone. */
+  stock?: number;
+  /** Stored (normalised EAN-13/EAN-8) codes. */
+  barcodes?: string[];
+}
+
+export type UpsertOutcome = 'inserted' | 'updated';
+
+/** Prepares the statements once; the returned function must run inside the caller's transaction. */
+export function productWriter(db: Db, now = new Date().toISOString()): (p: ProductInput) => UpsertOutcome {
+  const exists = db.prepare('SELECT 1 FROM products WHERE id = ?').pluck();
+  const upsert = db.prepare(`
+    INSERT INTO products (id, sku, name, brand, description, department, category_path, aisle, bay, shelf,
+                          price_cents, promo_price_cents, size, attributes, synonyms, active, updated_at)
+    VALUES (@id, @sku, @name, @brand, @description, @department, @category_path, @aisle, @bay, @shelf,
+            @price_cents, @promo_price_cents, @size, @attributes, @synonyms, 1, @updated_at)
+    ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, name = excluded.name, brand = excluded.brand,
+      description = excluded.description, department = excluded.department, category_path = excluded.category_path,
+      aisle = excluded.aisle, bay = excluded.bay, shelf = excluded.shelf, price_cents = excluded.price_cents,
+      promo_price_cents = excluded.promo_price_cents, size = excluded.size, attributes = excluded.attributes,
+      synonyms = excluded.synonyms, active = 1, updated_at = excluded.updated_at`);
+  const barcode = db.prepare('INSERT INTO barcodes (code, product_id) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET product_id = excluded.product_id');
+  const stock = db.prepare(`INSERT INTO stock (product_id, location, quantity, updated_at) VALUES (?, 'store', ?, ?)
+    ON CONFLICT(product_id, location) DO UPDATE SET quantity = excluded.quantity, updated_at = excluded.updated_at`);
+  return (p) => {
+    const outcome: UpsertOutcome = exists.get(p.id) ? 'updated' : 'inserted';
+    upsert.run({
+      id: p.id,
+      sku: p.sku,
+      name: p.name,
+      brand: p.brand ?? '',
+      description: p.description ?? '',
+      department: p.department,
+      category_path: p.category_path ?? '',
+      aisle: p.aisle ?? '',
+      bay: p.bay ?? '',
+      shelf: p.shelf ?? '',
+      price_cents: p.price_cents,
+      promo_price_cents: p.promo_price_cents ?? null,
+      size: p.size ?? '',
+      attributes: JSON.stringify(p.attributes ?? {}),
+      synonyms: p.synonyms ?? '',
+      updated_at: now,
+    });
+    for (const code of p.barcodes ?? []) barcode.run(code, p.id);
+    if (p.stock !== undefined) stock.run(p.id, p.stock, now);
+    return outcome;
+  };
+}
