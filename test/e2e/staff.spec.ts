@@ -38,7 +38,7 @@ test('admin: manager 3333 signs in to the back-office shell', async ({ page }) =
   await openKiosk(page);
   await page.goto('/#/admin');
   await expect(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
-  await expect(page.getByText('Back office ·')).toBeVisible();
+  await expect(page.getByTestId('pin-surface')).toHaveText('Back office');
   await page.screenshot({ path: path.join(screenshotDir, 'admin-signin.png') });
 
   // The physical keyboard works as well as the keypad.

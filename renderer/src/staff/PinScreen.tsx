@@ -45,9 +45,8 @@ export function PinScreen({ surface }: { surface: Exclude<Surface, 'kiosk'> }) {
           <LockIcon size={40} />
           <div>
             <h1 className="pin-card__title">{t('pin.title')}</h1>
-            <p className="pin-card__surface">
-              {t(`surface.${surface}`)} · {profile.name}
-            </p>
+            <p className="pin-card__surface" data-testid="pin-surface">{t(`surface.${surface}`)}</p>
+            <p className="pin-card__store">{profile.name}</p>
           </div>
         </header>
 
