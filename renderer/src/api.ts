@@ -61,15 +61,22 @@ export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<
     throw new ApiError('TRANSPORT', e instanceof Error ? e.message : String(e), op);
   }
   if (envelope.ok) return envelope.data;
-  // An expired or revoked session: forget it so the UI falls back to the PIN screen.
-  if (envelope.error.code === 'UNAUTHENTICATED' && session) setSession(null);
+  // An expired or revoked session: forget it so the UI falls back to the PIN screen. (A wrong PIN
+  // is also UNAUTHENTICATED, but says nothing about the session already held.)
+  if (envelope.error.code === 'UNAUTHENTICATED' && session && op !== 'auth.signIn') setSession(null);
   throw new ApiError(envelope.error.code, envelope.error.message, op);
 }
 
 export async function signIn(pin: string, surface: Surface): Promise<Session> {
+  const previous = session;
   const out = await call('auth.signIn', { pin, surface });
   const next: Session = { token: out.token, surface, user: out.user, expiresAt: out.expiresAt };
   setSession(next);
+  // One session per terminal: end the one this replaces (e.g. POS → back office) on the core
+  // too, rather than leave a live token behind. Best-effort: it expires on its own anyway.
+  if (previous && previous.token !== next.token) {
+    window.storemind?.invoke('auth.signOut', {}, previous.token).catch(() => undefined);
+  }
   return next;
 }
 

@@ -77,3 +77,25 @@ test('a PIN shorter than 4 digits is refused before calling the core', async ({ 
   await enterPin(page, '12');
   await expect(page.getByTestId('pin-error')).toHaveText('A PIN has at least 4 digits.');
 });
+
+test('one staff session per terminal: a wrong PIN keeps it, a new sign-in replaces it', async ({ page }) => {
+  await openKiosk(page);
+  await page.goto('/#/pos');
+  await enterPin(page, '1111');
+  await expect(page.getByTestId('shell-user')).toContainText('Casey Cashier');
+
+  // A wrong PIN on the back office does not sign the cashier out of the POS.
+  await page.goto('/#/admin');
+  await enterPin(page, '5555');
+  await expect(page.getByTestId('pin-error')).not.toBeEmpty();
+  await page.goto('/#/pos');
+  await expect(page.getByTestId('shell-user')).toContainText('Casey Cashier');
+
+  // Signing in to the back office replaces the POS session.
+  await page.goto('/#/admin');
+  await enterPin(page, '4444');
+  await expect(page.getByTestId('shell-user')).toContainText('Administrator');
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Staff' })).toBeVisible();
+  await page.goto('/#/pos');
+  await expect(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
+});
