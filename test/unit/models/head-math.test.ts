@@ -1,0 +1,84 @@
+// Runs: node (vitest). The pieces under the intent head: lexical hashing, softmax regression,
+// temperature fitting, oos threshold choice, metrics.
+import { describe, expect, it } from 'vitest';
+import { chooseThreshold, fitTemperature } from '../../../electron/core/models/calibration.ts';
+import { lexicalFeatures } from '../../../electron/core/models/features.ts';
+import { accuracy, trainSoftmax, type Example } from '../../../electron/core/models/heads.ts';
+import { intentMetrics, percentile } from '../../../electron/core/models/metrics.ts';
+import { mulberry32 } from '../../../electron/core/models/rng.ts';
+
+describe('lexicalFeatures', () => {
+  it('is deterministic, sparse, sorted and unit-norm', () => {
+    const a = lexicalFeatures('Where are the AA batteries?');
+    const b = lexicalFeatures('where are the aa batteries?');
+    expect(Array.from(a.idx)).toEqual(Array.from(b.idx));
+    expect(a.idx.length).toBeGreaterThan(50);
+    expect(a.idx.length).toBeLessThan(200);
+    expect(Array.from(a.idx)).toEqual([...a.idx].sort((x, y) => x - y));
+    expect(Math.hypot(...a.val)).toBeCloseTo(1, 5);
+  });
+
+  it('handles empty and very long text', () => {
+    expect(lexicalFeatures('').idx.length).toBeGreaterThanOrEqual(0);
+    expect(Math.hypot(...lexicalFeatures('x'.repeat(10_000)).val)).toBeCloseTo(1, 5);
+  });
+});
+
+describe('trainSoftmax', () => {
+  it('learns a separable 3-class problem from dense and sparse features', () => {
+    const rand = mulberry32(1);
+    const make = (n: number): Example[] =>
+      Array.from({ length: n }, (_, i) => {
+        const y = i % 3;
+        const dense = new Float32Array(4).map((_, d) => (d === y ? 1 : 0) + (rand() - 0.5) * 0.8);
+        return { dense, sparse: { idx: Int32Array.of(y * 7 + 1, 60), val: Float32Array.of(0.6, 0.8) }, y };
+      });
+    const r = trainSoftmax(make(300), make(60), { classes: 3, dim: 4, buckets: 64 }, { epochs: 30, seed: 3 });
+    expect(accuracy(r.head, make(90))).toBeGreaterThan(0.95);
+    expect(r.valAccuracy).toBeGreaterThan(0.95);
+  });
+});
+
+describe('calibration', () => {
+  it('fits a temperature above 1 for over-confident logits', () => {
+    const rand = mulberry32(2);
+    const logits: Float32Array[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const right = rand() < 0.7; // 70% accurate but logits say ~100%
+      const gold = i % 3;
+      const top = right ? gold : (gold + 1) % 3;
+      logits.push(Float32Array.from([0, 1, 2].map((c) => (c === top ? 20 : 0))));
+      y.push(gold);
+    }
+    expect(fitTemperature(logits, y)).toBeGreaterThan(5);
+  });
+
+  it('picks a threshold that rejects low-confidence oos within the accuracy budget', () => {
+    const xs = [
+      ...Array.from({ length: 100 }, (_, i) => ({ pred: 0, gold: 0, confidence: 0.6 + i * 0.004, oos: false })),
+      ...Array.from({ length: 20 }, (_, i) => ({ pred: 1, gold: 2, confidence: 0.2 + i * 0.01, oos: true })),
+    ];
+    const t = chooseThreshold(xs, 2, 0.02);
+    expect(t.threshold).toBeGreaterThan(0.39);
+    expect(t.threshold).toBeLessThanOrEqual(0.6);
+    expect(t.oos_recall).toBe(1);
+    expect(t.in_scope_accuracy).toBe(1);
+  });
+
+  it('spends the accuracy budget when there are no oos examples', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => ({ pred: 0, gold: 0, confidence: 0.5 + i * 0.005, oos: false }));
+    const t = chooseThreshold(xs, null, 0.02);
+    expect(t.in_scope_accuracy).toBeCloseTo(0.98, 5);
+    expect(t.threshold).toBeGreaterThan(0.5);
+  });
+});
+
+describe('intentMetrics', () => {
+  it('counts oos as a class and as rejections', () => {
+    const m = intentMetrics(['a', 'b', 'out_of_scope', 'out_of_scope'], ['a', 'out_of_scope', 'out_of_scope', 'b']);
+    expect(m).toMatchObject({ n: 4, accuracy: 0.5, in_scope_accuracy: 0.5, oos_recall: 0.5, oos_precision: 0.5 });
+    expect(percentile([5, 1, 3, 2, 4], 50)).toBe(3);
+    expect(percentile([1, 2, 3, 4, 100], 95)).toBe(100);
+  });
+});
