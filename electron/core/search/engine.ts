@@ -1,0 +1,406 @@
+// Runs: node (core). Product search: one SearchIndex per open database holds the in-memory side
+// (documents, vocabulary for typos, vectors) and prepared statements; the FTS5 table does
+// retrieval and BM25. A query goes: barcode / SKU exact path → query slots (synonyms, plural
+// folding, typos, prefix) → FTS5 candidates (all words, then any word if too few) → re-rank in JS
+// (words matched, match quality by field, the product's kind, BM25) → optional fusion with semantic
+// neighbours (reciprocal rank fusion) → facets.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Db } from '../db/database.ts';
+import { normalizeBarcode } from '../catalog/barcode.ts';
+import { buildDoc, F_BRAND, F_KIND, F_NAME, PRODUCT_SELECT, syncSearchTables, type ProductRow, type SearchDoc } from './document.ts';
+import { parseQuery, toMatch, type Alt, type Slot } from './query.ts';
+import { buildSynonyms, type SynonymTable } from './synonyms.ts';
+import { Vocabulary } from './typo.ts';
+import { embedMissing, VectorMatrix, type Embedder } from './vectors.ts';
+
+export type { Embedder } from './vectors.ts';
+
+export interface SearchFilters {
+  department?: string;
+  inStock?: boolean;
+  /** One tag ("vegan") or several, all required. */
+  dietary?: string | string[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  facets?: SearchFilters;
+  /** Overrides the index's embedder for this call (tests); null disables semantic retrieval. */
+  embedder?: Embedder | null;
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  brand: string;
+  department: string;
+  aisle: string;
+  bay: string;
+  shelf: string;
+  price_cents: number;
+  promo_price_cents: number | null;
+  stock: number;
+  score: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResponse {
+  q: string;
+  took_ms: number;
+  mode: 'barcode' | 'sku' | 'text';
+  results: SearchHit[];
+  facets: { department: FacetCount[]; inStock: FacetCount[]; dietary: FacetCount[] };
+}
+
+interface Ranked {
+  doc: SearchDoc;
+  score: number;
+}
+
+/** The best field a term occurs in decides its quality. */
+function fieldQuality(bits: number): number {
+  if (bits & F_NAME) return 1;
+  if (bits & F_KIND) return 0.8;
+  if (bits & F_BRAND) return 0.7;
+  return bits ? 0.4 : 0;
+}
+
+const CANDIDATES = 300;
+const CANDIDATES_FILTERED = 3000;
+const RRF_K = 60;
+
+export class SearchIndex {
+  readonly db: Db;
+  embedder: Embedder | null;
+  private readonly vocab = new Vocabulary();
+  private readonly syn: SynonymTable = buildSynonyms();
+  private readonly docs: Array<SearchDoc | undefined> = [];
+  private readonly byProduct = new Map<string, number>();
+  private gen = 0;
+  private vectors: VectorMatrix | null = null;
+  private readonly st: {
+    dirty: BetterSqlite3.Statement;
+    maxGen: BetterSqlite3.Statement;
+    changed: BetterSqlite3.Statement;
+    rows: BetterSqlite3.Statement;
+    match: BetterSqlite3.Statement;
+    barcode: BetterSqlite3.Statement;
+    sku: BetterSqlite3.Statement;
+  };
+
+  constructor(db: Db, opts: { embedder?: Embedder | null } = {}) {
+    this.db = db;
+    this.embedder = opts.embedder ?? null;
+    this.st = {
+      dirty: db.prepare('SELECT 1 FROM search_dirty LIMIT 1').pluck(),
+      // Plain max() so SQLite answers from the gen index without a scan.
+      maxGen: db.prepare('SELECT max(gen) FROM search_docs').pluck(),
+      changed: db.prepare('SELECT doc_id, product_id, live FROM search_docs WHERE gen > ?'),
+      rows: db.prepare(`${PRODUCT_SELECT.replace('FROM products p', ', sd.doc_id AS doc_id FROM products p')} JOIN search_docs sd ON sd.product_id = p.id WHERE sd.gen > ? AND sd.live = 1`),
+      // Column weights: name, brand, kind (head noun, category, aisle), synonyms, description.
+      match: db.prepare('SELECT rowid AS doc_id, bm25(products_fts, 4.0, 1.5, 3.0, 1.5, 0.5) AS bm FROM products_fts WHERE products_fts MATCH ? ORDER BY bm LIMIT ?').raw(),
+      barcode: db.prepare('SELECT product_id FROM barcodes WHERE code = ?').pluck(),
+      sku: db.prepare('SELECT id FROM products WHERE sku = ? OR sku = upper(?) OR id = ? LIMIT 1').pluck(),
+    };
+    this.refresh();
+    if (this.embedder) this.reloadVectors();
+  }
+
+  get size(): number {
+    return this.byProduct.size;
+  }
+
+  /** Brings the index up to date with the catalog (cheap when nothing changed). */
+  refresh(): { changed: number } {
+    if (this.st.dirty.get() !== undefined) syncSearchTables(this.db);
+    const maxGen = (this.st.maxGen.get() as number | null) ?? 0;
+    if (maxGen <= this.gen) return { changed: 0 };
+    let changed = 0;
+    for (const r of this.st.changed.iterate(this.gen) as Iterable<{ doc_id: number; product_id: string; live: number }>) {
+      if (!r.live) {
+        this.docs[r.doc_id] = undefined;
+        this.byProduct.delete(r.product_id);
+        changed++;
+      }
+    }
+    for (const row of this.st.rows.iterate(this.gen) as Iterable<ProductRow & { doc_id: number }>) {
+      const docId = row.doc_id;
+      const { doc } = buildDoc(row, docId, (t) => this.vocab.intern(t));
+      const old = this.docs[docId];
+      if (!old) for (const t of doc.terms) this.vocab.add(t);
+      else for (const t of doc.terms) if (!old.terms.includes(t)) this.vocab.add(t);
+      doc.terms = doc.terms.map((t) => this.vocab.intern(t));
+      this.docs[docId] = doc;
+      this.byProduct.set(doc.id, docId);
+      changed++;
+    }
+    this.gen = maxGen;
+    return { changed };
+  }
+
+  /** Reloads vectors of the current embedder's version (after embedMissing, or a new model). */
+  reloadVectors(): number {
+    this.vectors = this.embedder ? VectorMatrix.load(this.db, this.embedder.version) : null;
+    return this.vectors?.size ?? 0;
+  }
+
+  /** Embeds products that have no vector for the current embedder version; returns how many. */
+  async embedMissing(opts: { batch?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+    if (!this.embedder) return 0;
+    this.refresh();
+    const n = await embedMissing(this.db, this.embedder, (id) => this.docOf(id)?.embedText, opts);
+    this.reloadVectors();
+    return n;
+  }
+
+  docOf(productId: string): SearchDoc | undefined {
+    const d = this.byProduct.get(productId);
+    return d === undefined ? undefined : this.docs[d];
+  }
+
+  /** Lexical (and barcode/SKU) search, synchronous: what the POS uses on every keystroke. */
+  searchSync(q: string, opts: SearchOptions = {}): SearchResponse {
+    const t0 = performance.now();
+    const { mode, ranked, facets } = this.rank(q, opts.facets ?? {}, CANDIDATES);
+    return this.respond(q, t0, mode, ranked, facets, opts.limit);
+  }
+
+  /** Lexical + semantic (when an embedder is attached or passed), fused by reciprocal rank. */
+  async search(q: string, opts: SearchOptions = {}): Promise<SearchResponse> {
+    const t0 = performance.now();
+    const embedder = opts.embedder === undefined ? this.embedder : opts.embedder;
+    const filters = opts.facets ?? {};
+    const lex = this.rank(q, filters, CANDIDATES);
+    if (!embedder || lex.mode !== 'text' || q.trim() === '') return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit);
+    if (embedder !== this.embedder) {
+      this.embedder = embedder;
+      this.reloadVectors();
+    }
+    if (!this.vectors || this.vectors.size === 0) return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit);
+    const [qv] = await embedder.embed([q.slice(0, 1000)]);
+    const sem = qv ? this.vectors.nearest(qv, 50) : [];
+    const fused = new Map<number, Ranked>();
+    lex.ranked.slice(0, 100).forEach((r, i) => fused.set(r.doc.docId, { doc: r.doc, score: 1 / (RRF_K + i + 1) }));
+    // Lexical evidence is precise, semantic evidence is broad: it counts a little less.
+    let rank = 0;
+    for (const s of sem) {
+      const doc = this.docOf(s.id);
+      if (!doc || !passes(doc, filters)) continue;
+      rank++;
+      const cur = fused.get(doc.docId);
+      const add = 0.7 / (RRF_K + rank);
+      if (cur) cur.score += add;
+      else fused.set(doc.docId, { doc, score: add });
+    }
+    const ranked = [...fused.values()].sort((a, b) => b.score - a.score);
+    return this.respond(q, t0, lex.mode, ranked, lex.facets, opts.limit);
+  }
+
+  private respond(q: string, t0: number, mode: SearchResponse['mode'], ranked: Ranked[], facets: SearchResponse['facets'], limit = 20): SearchResponse {
+    const n = Math.max(1, Math.min(50, Math.floor(limit)));
+    const results = ranked.slice(0, n).map(({ doc, score }) => ({
+      id: doc.id,
+      name: doc.name,
+      brand: doc.brand,
+      department: doc.department,
+      aisle: doc.aisle,
+      bay: doc.bay,
+      shelf: doc.shelf,
+      price_cents: doc.price_cents,
+      promo_price_cents: doc.promo_price_cents,
+      stock: doc.stock,
+      score: Math.round(score * 10000) / 10000,
+    }));
+    return { q, took_ms: Math.round((performance.now() - t0) * 1000) / 1000, mode, results, facets };
+  }
+
+  private rank(q: string, filters: SearchFilters, candidates: number): { mode: SearchResponse['mode']; ranked: Ranked[]; facets: SearchResponse['facets'] } {
+    this.refresh();
+    const exact = this.exactLookup(q);
+    if (exact) {
+      const ranked = exact.docs.filter((d) => passes(d, filters)).map((doc) => ({ doc, score: 1 }));
+      return { mode: exact.mode, ranked, facets: facetsOf(exact.docs) };
+    }
+    const { slots } = parseQuery(q, this.vocab, this.syn);
+    const filtered = filters.department !== undefined || filters.inStock !== undefined || filters.dietary !== undefined;
+    const n = filtered ? CANDIDATES_FILTERED : candidates;
+    const bm = new Map<number, number>();
+    this.collect(toMatch(slots, 'and'), n, bm);
+    if (bm.size < 20 && slots.length > 1) this.collect(toMatch(slots, 'or'), n, bm);
+    const all: Ranked[] = [];
+    let worst = 0;
+    let best = 0;
+    for (const v of bm.values()) {
+      worst = Math.max(worst, v);
+      best = Math.min(best, v);
+    }
+    const span = worst - best || 1;
+    const heads: SearchDoc[] = [];
+    for (const [docId, b] of bm) {
+      const doc = this.docs[docId];
+      if (!doc) continue;
+      const s = scoreDoc(doc, slots);
+      if (s.head > 0) heads.push(doc);
+      all.push({ doc, score: s.total + 0.3 * ((worst - b) / span) });
+    }
+    // Category prior: among products that ARE what the query names (head noun match), which aisles
+    // do they live in? Products of those aisles rank up, so "peanut butter" prefers the spreads
+    // aisle over a granola bar that happens to end in "peanut butter".
+    if (heads.length >= 3) {
+      const share = new Map<string, number>();
+      for (const d of heads) share.set(d.aisle, (share.get(d.aisle) ?? 0) + 1 / heads.length);
+      for (const r of all) r.score += 0.8 * (share.get(r.doc.aisle) ?? 0);
+    }
+    const facets = facetsOf(all.map((r) => r.doc));
+    const ranked = all.filter((r) => passes(r.doc, filters)).sort((a, b) => b.score - a.score || a.doc.name.length - b.doc.name.length);
+    return { mode: 'text', ranked, facets };
+  }
+
+  private collect(expr: string | null, n: number, into: Map<number, number>): void {
+    if (!expr) return;
+    let rows: Array<[number, number]>;
+    try {
+      rows = this.st.match.all(expr, n) as Array<[number, number]>;
+    } catch {
+      // Our expressions are built from quoted tokens only; if FTS5 still refuses one, the shopper
+      // gets fewer results rather than an SQL error.
+      return;
+    }
+    for (const [docId, b] of rows) if (!into.has(docId)) into.set(docId, b);
+  }
+
+  private exactLookup(q: string): { mode: 'barcode' | 'sku'; docs: SearchDoc[] } | null {
+    const t = q.trim();
+    if (t.length === 0 || t.length > 64) return null;
+    const compact = t.replace(/[\s-]/g, '');
+    if (/^\d{8,14}$/.test(compact)) {
+      const code = normalizeBarcode(compact);
+      if (code) {
+        const pid = this.st.barcode.get(code) as string | undefined;
+        const doc = pid ? this.docOf(pid) : undefined;
+        // A valid code we do not carry is still a scan: say "not found" rather than text-search digits.
+        return { mode: 'barcode', docs: doc ? [doc] : [] };
+      }
+    }
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]{1,40}$/.test(t) && /\d/.test(t)) {
+      const pid = this.st.sku.get(t, t, t) as string | undefined;
+      const doc = pid ? this.docOf(pid) : undefined;
+      if (doc) return { mode: 'sku', docs: [doc] };
+    }
+    return null;
+  }
+}
+
+function termBits(doc: SearchDoc, term: string, prefix: boolean): number {
+  let bits = 0;
+  const { terms, fields } = doc;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (t === term || (prefix && t.startsWith(term))) bits |= fields[i]!;
+  }
+  return bits;
+}
+
+function altQuality(doc: SearchDoc, alt: Alt): number {
+  let q = 1;
+  for (let i = 0; i < alt.terms.length; i++) {
+    const bits = termBits(doc, alt.terms[i]!, alt.prefix && i === alt.terms.length - 1);
+    const fq = fieldQuality(bits) + (bits & F_NAME && bits & F_KIND ? 0.2 : 0);
+    if (fq === 0) return 0;
+    q = Math.min(q, fq);
+  }
+  return q * alt.weight;
+}
+
+function headMatches(doc: SearchDoc, alt: Alt, term: string | null): boolean {
+  if (!term) return false;
+  const last = alt.terms[alt.terms.length - 1]!;
+  return alt.prefix ? term.startsWith(last) : term === last;
+}
+
+/**
+ * Meilisearch-like bucket order folded into one number: how many query words matched dominates,
+ * then how well (name > kind > brand > other; exact > synonym/prefix > typo), then whether the
+ * product IS what the query names (its head noun), which puts jars of peanut butter above peanut
+ * butter cookies.
+ */
+export function scoreDoc(doc: SearchDoc, slots: Slot[]): { total: number; head: number } {
+  if (slots.length === 0) return { total: 0, head: 0 };
+  let matched = 0;
+  let quality = 0;
+  for (const s of slots) {
+    let best = 0;
+    for (const a of s.alts) best = Math.max(best, altQuality(doc, a));
+    if (best > 0) matched++;
+    quality += best;
+  }
+  let head = 0;
+  const last = slots[slots.length - 1]!;
+  for (const a of last.alts) {
+    if (!headMatches(doc, a, doc.head)) continue;
+    let h = a.weight;
+    if (a.terms.length > 1) {
+      const before = { ...a, terms: a.terms.slice(0, -1), prefix: false };
+      if (headMatches(doc, before, doc.prev)) h += 0.5 * a.weight;
+    } else if (slots.length > 1) {
+      const prevSlot = slots[slots.length - 2]!;
+      if (prevSlot.alts.some((pa) => headMatches(doc, pa, doc.prev))) h += 0.5;
+    }
+    head = Math.max(head, h);
+  }
+  return { total: (4 * matched) / slots.length + quality / slots.length + 1.2 * head, head };
+}
+
+function passes(doc: SearchDoc, f: SearchFilters): boolean {
+  if (f.department !== undefined && doc.department.toLowerCase() !== f.department.toLowerCase()) return false;
+  if (f.inStock !== undefined && doc.stock > 0 !== f.inStock) return false;
+  if (f.dietary !== undefined) {
+    const need = Array.isArray(f.dietary) ? f.dietary : [f.dietary];
+    for (const d of need) if (!doc.dietary.includes(d)) return false;
+  }
+  return true;
+}
+
+function facetsOf(docs: SearchDoc[]): SearchResponse['facets'] {
+  const dept = new Map<string, number>();
+  const diet = new Map<string, number>();
+  let inStock = 0;
+  for (const d of docs) {
+    dept.set(d.department, (dept.get(d.department) ?? 0) + 1);
+    for (const t of d.dietary) diet.set(t, (diet.get(t) ?? 0) + 1);
+    if (d.stock > 0) inStock++;
+  }
+  const list = (m: Map<string, number>) => [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return {
+    department: list(dept),
+    inStock: [
+      { value: 'in_stock', count: inStock },
+      { value: 'out_of_stock', count: docs.length - inStock },
+    ],
+    dietary: list(diet),
+  };
+}
+
+const indexes = new WeakMap<Db, SearchIndex>();
+
+/** The search index of this database, built on first use and kept for the life of the connection. */
+export function createSearchIndex(db: Db, opts: { embedder?: Embedder | null } = {}): SearchIndex {
+  let idx = indexes.get(db);
+  if (!idx) {
+    idx = new SearchIndex(db, opts);
+    indexes.set(db, idx);
+  } else if (opts.embedder !== undefined && opts.embedder !== idx.embedder) {
+    idx.embedder = opts.embedder;
+    idx.reloadVectors();
+  }
+  return idx;
+}
+
+/** Convenience: search this database (builds its index on first use). */
+export function search(db: Db, q: string, opts: SearchOptions = {}): Promise<SearchResponse> {
+  return createSearchIndex(db).search(q, opts);
+}

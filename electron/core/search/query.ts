@@ -1,0 +1,137 @@
+// Runs: node (core). Turns what a shopper typed into query slots (one per meaningful word or known
+// phrase), each with weighted alternatives: the word itself, synonyms / needs, typo corrections,
+// a prefix (for the word being typed), a split ("peanutbutter"). Then writes a safe FTS5 MATCH
+// expression from them: every term is our own token ([letters digits] only) inside double quotes,
+// so user text can never inject FTS5 syntax (", *, NEAR, -, :, parentheses, column filters).
+import type { SynonymTable } from './synonyms.ts';
+import { STOPWORDS, stem, tokenize } from './text.ts';
+import type { Vocabulary } from './typo.ts';
+
+export type AltKind = 'exact' | 'syn' | 'typo' | 'prefix' | 'split';
+
+export interface Alt {
+  terms: string[];
+  /** The last term matches as a prefix. */
+  prefix: boolean;
+  weight: number;
+  kind: AltKind;
+}
+
+export interface Slot {
+  words: string[];
+  alts: Alt[];
+}
+
+export interface ParsedQuery {
+  tokens: string[];
+  slots: Slot[];
+}
+
+const MAX_TOKENS = 64;
+const MAX_SLOTS = 8;
+const MAX_ALTS = 10;
+const RARE_DF = 5;
+
+export function parseQuery(q: string, vocab: Vocabulary, syn: SynonymTable): ParsedQuery {
+  const tokens = tokenize(q.slice(0, 1000)).slice(0, MAX_TOKENS);
+  let content = tokens.filter((t) => !STOPWORDS.has(t));
+  if (content.length === 0) content = tokens;
+  content = content.slice(0, MAX_SLOTS);
+  const st = content.map(stem);
+  // The last word is still being typed unless the query ends with a space or punctuation.
+  const typing = /[\p{L}\p{N}]$/u.test(q);
+  const slots: Slot[] = [];
+  let i = 0;
+  while (i < st.length) {
+    let taken = 0;
+    for (let len = Math.min(syn.maxWords, st.length - i); len >= 2; len--) {
+      const words = st.slice(i, i + len);
+      const alts = syn.map.get(words.join(' '));
+      if (alts) {
+        slots.push({ words, alts: [{ terms: words, prefix: false, weight: 1, kind: 'exact' }, ...alts.map((t) => synAlt(t))] });
+        taken = len;
+        break;
+      }
+    }
+    if (taken === 0) {
+      const isLast = i === st.length - 1;
+      slots.push(wordSlot(st[i]!, content[i]!, isLast && typing, vocab, syn));
+      taken = 1;
+    }
+    i += taken;
+  }
+  for (const s of slots) s.alts = dedupe(s.alts).slice(0, MAX_ALTS);
+  return { tokens, slots };
+}
+
+function synAlt(terms: string[]): Alt {
+  return { terms, prefix: false, weight: 0.8, kind: 'syn' };
+}
+
+function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary, syn: SynonymTable): Slot {
+  const alts: Alt[] = [];
+  const known = vocab.has(word);
+  if (known) alts.push({ terms: [word], prefix: false, weight: 1, kind: 'exact' });
+  for (const t of syn.map.get(word) ?? []) alts.push(synAlt(t));
+  if (typing && raw.length >= 2) {
+    // Prefix on the raw word too: "batteri" is a prefix of nothing once folded, "batteri"* is.
+    for (const p of new Set([word, raw])) if (vocab.hasPrefix(p)) alts.push({ terms: [p], prefix: true, weight: 0.85, kind: 'prefix' });
+  }
+  // A word the catalog knows only from a product or two ("almnd" is in one name) is more likely a
+  // typo than what the shopper meant: try corrections for it too, weighted by how common they are.
+  const df = vocab.docFreq(word);
+  if (!known || df < RARE_DF) {
+    for (const c of vocab.corrections(word)) {
+      const common = known && c.df >= 20 * df;
+      alts.push({ terms: [c.word], prefix: false, weight: common ? 0.9 : c.distance === 1 ? 0.7 : 0.55, kind: 'typo' });
+      for (const t of syn.map.get(c.word) ?? []) alts.push({ ...synAlt(t), weight: 0.5 });
+    }
+    const split = splitWord(word, vocab);
+    if (split) alts.push({ terms: split, prefix: false, weight: 0.8, kind: 'split' });
+  }
+  return { words: [word], alts };
+}
+
+/** "peanutbutter" → ["peanut", "butter"] when both halves are indexed words. */
+function splitWord(word: string, vocab: Vocabulary): string[] | null {
+  if (word.length < 6) return null;
+  for (let k = 3; k <= word.length - 3; k++) {
+    const a = word.slice(0, k);
+    const b = stem(word.slice(k));
+    if (vocab.has(a) && vocab.has(b)) return [a, b];
+  }
+  return null;
+}
+
+function dedupe(alts: Alt[]): Alt[] {
+  const seen = new Set<string>();
+  return alts.filter((a) => {
+    const k = `${a.terms.join(' ')}${a.prefix ? '*' : ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+function altExpr(a: Alt): string {
+  const parts = a.terms.map((t, i) => quote(t) + (a.prefix && i === a.terms.length - 1 ? '*' : ''));
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
+}
+
+/** The FTS5 MATCH text: all slots (AND) or any slot (OR). Null when nothing can match. */
+export function toMatch(slots: Slot[], mode: 'and' | 'or'): string | null {
+  const exprs = slots
+    .filter((s) => s.alts.length > 0)
+    .map((s) => {
+      // "milk"* already matches "milk": leave the exact twin out of the FTS query (ranking still tells them apart).
+      const prefixed = new Set(s.alts.filter((a) => a.prefix && a.terms.length === 1).map((a) => a.terms[0]));
+      const alts = s.alts.filter((a) => a.prefix || a.terms.length > 1 || !prefixed.has(a.terms[0]));
+      return `(${alts.map(altExpr).join(' OR ')})`;
+    });
+  if (exprs.length === 0) return null;
+  return exprs.join(mode === 'and' ? ' AND ' : ' OR ');
+}
