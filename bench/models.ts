@@ -1,0 +1,213 @@
+// Runs: node (bench; `npm run bench -- --only models`). The on-device model runtime against the
+// shipped bundle (load time, one-query latency, batch throughput, file sizes), then intent
+// accuracy on CLINC150 and BANKING77 side by side with NLP.js trained on the same lines.
+// Env: STOREMIND_DATASETS (default ../shared/datasets), STOREMIND_BENCH_BUNDLE (default the
+// shipped native-models/bundles/storemind-bert-mini).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadBundle, type Variant } from '../electron/core/models/bundle.ts';
+import { createIntentClassifier, trainIntentHead } from '../electron/core/models/classifier.ts';
+import { canonicalLabel, OOS_LABEL, stratifiedSplit, type IntentExample } from '../electron/core/models/dataset.ts';
+import { loadEncoder, type Encoder } from '../electron/core/models/encoder.ts';
+import { intentMetrics, percentile, type IntentMetrics } from '../electron/core/models/metrics.ts';
+import type { BenchRow } from './core.ts';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const DATASETS = process.env.STOREMIND_DATASETS ?? path.resolve(REPO, '../shared/datasets');
+const BUNDLE = process.env.STOREMIND_BENCH_BUNDLE ?? path.join(REPO, 'native-models/bundles/storemind-bert-mini');
+const say = (line: string) => console.log(`  [models] ${line}`);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+// ---- datasets ----
+
+interface Task {
+  name: string;
+  train: IntentExample[];
+  test: IntentExample[];
+}
+
+const pairs = z.array(z.tuple([z.string(), z.string()]));
+const clincSchema = z.object({ train: pairs, val: pairs, oos_train: pairs, oos_val: pairs });
+
+/** CLINC150 full: train + oos_train to train, val + oos_val to test (the test split is held back). */
+function clinc(): Task {
+  const file = path.join(DATASETS, 'clinc150_oos/data_full_train_val.json');
+  const d = clincSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const rows = (ps: [string, string][]) => ps.map(([text, intent]) => ({ text, intent: canonicalLabel(intent) }));
+  return { name: 'CLINC150', train: rows([...d.train, ...d.oos_train]), test: rows([...d.val, ...d.oos_val]) };
+}
+
+/** Minimal RFC 4180 parser: quoted fields, doubled quotes, commas and newlines inside quotes. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  row.push(field);
+  if (row.some((f) => f !== '')) rows.push(row);
+  return rows;
+}
+
+/** BANKING77 train.csv with 20% held out (stratified, seed 13) as the test set. */
+function banking(): Task {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(DATASETS, 'banking77/train.csv'), 'utf8'));
+  if (header?.[0] !== 'text' || header?.[1] !== 'category') throw new Error(`banking77/train.csv: unexpected header ${header?.join(',')}`);
+  const all = rows.map((r) => ({ text: r[0] as string, intent: r[1] as string }));
+  const { train, val } = stratifiedSplit(all, 0.2, 13);
+  return { name: 'BANKING77', train, test: val };
+}
+
+// ---- encoder micro-benchmarks ----
+
+async function encoderRows(queries: string[]): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const bundle = await loadBundle(BUNDLE);
+  for (const v of ['int8', 'fp32'] as Variant[]) {
+    const file = bundle.variants[v];
+    if (!file) continue;
+    rows.push({ bench: 'models', metric: `${bundle.name} ${v} file size`, value: round(statSync(file).size / 2 ** 20), unit: 'MB' });
+  }
+  for (const v of ['int8', 'fp32'] as Variant[]) {
+    if (!bundle.variants[v]) continue;
+    const enc = await loadEncoder(BUNDLE, { overrides: { variant: v }, cacheSize: 0 });
+    const t = enc.modelInfo.threads;
+    rows.push({ bench: 'models', metric: `${v} load: verify bundle + create session + warm-up`, value: enc.modelInfo.load_ms, unit: 'ms' });
+    const ms: number[] = [];
+    for (const q of queries.slice(0, 300)) {
+      const t0 = performance.now();
+      await enc.embed([q]);
+      ms.push(performance.now() - t0);
+    }
+    rows.push({ bench: 'models', metric: `${v} one query (tokenise + encode), p50, ${t} threads`, value: round(percentile(ms, 50)), unit: 'ms' });
+    rows.push({ bench: 'models', metric: `${v} one query (tokenise + encode), p95, ${t} threads`, value: round(percentile(ms, 95)), unit: 'ms' });
+    await enc.close();
+    const one = await loadEncoder(BUNDLE, { overrides: { variant: v, threads: 1 }, cacheSize: 0 });
+    const batches = Math.floor(Math.min(queries.length, 640) / 32);
+    const t0 = performance.now();
+    for (let b = 0; b < batches; b++) await one.embed(queries.slice(b * 32, b * 32 + 32));
+    const qps = (batches * 32) / ((performance.now() - t0) / 1000);
+    rows.push({ bench: 'models', metric: `${v} batch of 32 queries, 1 thread`, value: round(qps, 0), unit: 'queries/s' });
+    await one.close();
+    say(`${v}: load ${rows.at(-4)?.value} ms, p50 ${rows.at(-3)?.value} ms, ${round(qps, 0)} q/s at batch 32 on 1 thread`);
+  }
+  return rows;
+}
+
+// ---- intent accuracy: ours vs NLP.js ----
+
+interface IntentRun {
+  metrics: IntentMetrics;
+  train_s: number;
+  p50_ms: number;
+  p95_ms: number;
+}
+
+async function runOurs(task: Task, encoder: Encoder): Promise<IntentRun> {
+  const t0 = performance.now();
+  const { train, val } = stratifiedSplit(task.train, 0.1, 13);
+  const { head } = await trainIntentHead({ train, val, encoder, name: task.name.toLowerCase(), log: () => {} });
+  const train_s = (performance.now() - t0) / 1000;
+  const clf = createIntentClassifier(head, encoder);
+  const pred: string[] = [];
+  const ms: number[] = [];
+  for (const r of task.test) {
+    const t = performance.now();
+    const [p] = await clf.classify([r.text]);
+    ms.push(performance.now() - t);
+    pred.push(p?.label ?? OOS_LABEL);
+  }
+  return { metrics: intentMetrics(task.test.map((r) => r.intent), pred), train_s, p50_ms: percentile(ms, 50), p95_ms: percentile(ms, 95) };
+}
+
+interface NlpManagerLike {
+  addDocument(locale: string, utterance: string, intent: string): void;
+  train(): Promise<void>;
+  process(locale: string, utterance: string): Promise<{ intent: string; score: number }>;
+}
+
+async function runNlpJs(task: Task): Promise<IntentRun> {
+  const require = createRequire(import.meta.url);
+  const { NlpManager } = require('node-nlp') as { NlpManager: new (s: object) => NlpManagerLike };
+  // Its defaults: threshold 0.5 (below it the intent is "None", which we read as out_of_scope).
+  const manager = new NlpManager({ languages: ['en'], autoSave: false, nlu: { log: false } });
+  for (const r of task.train) manager.addDocument('en', r.text, r.intent);
+  const t0 = performance.now();
+  await manager.train();
+  const train_s = (performance.now() - t0) / 1000;
+  const pred: string[] = [];
+  const ms: number[] = [];
+  for (const r of task.test) {
+    const t = performance.now();
+    const out = await manager.process('en', r.text);
+    ms.push(performance.now() - t);
+    pred.push(out.intent === 'None' ? OOS_LABEL : canonicalLabel(out.intent));
+  }
+  return { metrics: intentMetrics(task.test.map((r) => r.intent), pred), train_s, p50_ms: percentile(ms, 50), p95_ms: percentile(ms, 95) };
+}
+
+function intentRows(task: Task, who: string, r: IntentRun): BenchRow[] {
+  const m = r.metrics;
+  const rows: BenchRow[] = [
+    { bench: 'intents', metric: `${task.name} ${who}: accuracy (oos as a class), n=${m.n}`, value: round(m.accuracy * 100), unit: '%' },
+    { bench: 'intents', metric: `${task.name} ${who}: in-scope accuracy`, value: round(m.in_scope_accuracy * 100), unit: '%' },
+  ];
+  if (m.oos_recall !== null) rows.push({ bench: 'intents', metric: `${task.name} ${who}: oos recall`, value: round(m.oos_recall * 100), unit: '%' });
+  rows.push(
+    { bench: 'intents', metric: `${task.name} ${who}: macro F1`, value: round(m.macro_f1 * 100), unit: '%' },
+    { bench: 'intents', metric: `${task.name} ${who}: training time (${task.train.length} lines)`, value: round(r.train_s, 1), unit: 's' },
+    { bench: 'intents', metric: `${task.name} ${who}: one query p50`, value: round(r.p50_ms), unit: 'ms' },
+    { bench: 'intents', metric: `${task.name} ${who}: one query p95`, value: round(r.p95_ms), unit: 'ms' },
+  );
+  return rows;
+}
+
+export async function benchModels(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const haveBundle = existsSync(path.join(BUNDLE, 'manifest.json'));
+  const haveData = existsSync(path.join(DATASETS, 'clinc150_oos')) && existsSync(path.join(DATASETS, 'banking77'));
+  if (!haveData) say(`datasets not found at ${DATASETS} (set STOREMIND_DATASETS): intent accuracy rows skipped`);
+  const tasks = haveData ? [clinc(), banking()] : [];
+  const queries = tasks[0]?.test.map((r) => r.text) ?? Array.from({ length: 640 }, (_, i) => `where are the aa batteries ${i}`);
+
+  if (haveBundle) rows.push(...(await encoderRows(queries)));
+  else say(`no bundle at ${BUNDLE} (npm run models:build, or set STOREMIND_BENCH_BUNDLE): encoder rows skipped`);
+
+  for (const task of tasks) {
+    if (haveBundle) {
+      const enc = await loadEncoder(BUNDLE, { cacheSize: 0 });
+      say(`${task.name}: training our head on ${task.train.length} lines (${enc.modelInfo.name} ${enc.modelInfo.variant})`);
+      const ours = await runOurs(task, enc);
+      await enc.close();
+      say(`${task.name}: ours accuracy ${ours.metrics.accuracy}, trained in ${round(ours.train_s, 1)} s`);
+      rows.push(...intentRows(task, `StoreMind (${enc.modelInfo.name} ${enc.modelInfo.variant} + lexical head)`, ours));
+    }
+    say(`${task.name}: training NLP.js NlpManager on the same lines`);
+    const nlp = await runNlpJs(task);
+    say(`${task.name}: NLP.js accuracy ${nlp.metrics.accuracy}, trained in ${round(nlp.train_s, 1)} s`);
+    rows.push(...intentRows(task, 'NLP.js NlpManager', nlp));
+  }
+  return rows;
+}
