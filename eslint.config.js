@@ -33,6 +33,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/browser-host/storemind-bridge.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['electron/browser-host/**', 'electron/cli/**', 'electron/utility/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Hosts other than electron/main and electron/preload run in plain Node.' }] }],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

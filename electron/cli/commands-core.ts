@@ -1,0 +1,118 @@
+// Runs: node (CLI). The walking skeleton's commands: serve, status, users, audit.
+import path from 'node:path';
+import { createCore } from '../core/core.ts';
+import { schemaVersion } from '../core/db/database.ts';
+import { productCount } from '../core/store/profile.ts';
+import { addUser } from '../core/auth/users.ts';
+import { verifyAuditChain } from '../core/audit/audit.ts';
+import { CoreError } from '../core/db/errors.ts';
+import { pendingCount } from '../core/db/outbox.ts';
+import { appRoot } from '../core/paths.ts';
+import { startBrowserHost } from '../browser-host/server.ts';
+import { intOption, parse } from './args.ts';
+import type { Command } from './registry.ts';
+import { roles, type Role } from '../../common/api/define.ts';
+
+export const serve: Command = {
+  name: 'serve',
+  summary: 'Serve the kiosk/POS/admin UI and API on 127.0.0.1 (the browser host).',
+  usage: 'serve [--port N] [--host ADDR --allow-remote --token T] [--surface kiosk|pos|admin]',
+  async run(argv, g) {
+    const { values } = parse(argv, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allow-remote': { type: 'boolean' },
+      token: { type: 'string' },
+    }, false);
+    const port = values.port === undefined ? 4599 : intOption(values.port, 'port', 0, 65535);
+    const host = values.host ?? '127.0.0.1';
+    if (!['127.0.0.1', 'localhost', '::1'].includes(host) && !values['allow-remote']) {
+      throw new CoreError('BAD_INPUT', `Refusing to listen on ${host}: the browser host is loopback-only unless you pass --allow-remote and --token.`);
+    }
+    if (values['allow-remote'] && (!values.token || values.token.length < 16)) throw new CoreError('BAD_INPUT', '--allow-remote needs --token of at least 16 characters.');
+    const t0 = performance.now();
+    const core = createCore({ dataDir: g.dataDir });
+    const hostServer = await startBrowserHost({ core, port, host, token: values.token, rendererDir: path.join(appRoot(), 'renderer', 'dist') });
+    console.log(`StoreMind is serving ${hostServer.url} (data: ${g.dataDir}, ready in ${Math.round(performance.now() - t0)} ms)`);
+    const stop = async () => {
+      await hostServer.close();
+      core.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return new Promise<number>(() => {}); // runs until signalled
+  },
+};
+
+export const status: Command = {
+  name: 'status',
+  summary: 'Show the database path, schema version, product count and model versions.',
+  usage: 'status [--json]',
+  async run(argv, g) {
+    parse(argv, {}, false);
+    const core = createCore({ dataDir: g.dataDir });
+    try {
+      const s = {
+        dataDir: g.dataDir,
+        database: core.services.dbPath,
+        schemaVersion: schemaVersion(core.db),
+        products: productCount(core.db),
+        pendingOutbox: pendingCount(core.db),
+        models: core.services.modelVersions(),
+        appVersion: core.services.appVersion,
+      };
+      if (g.json) console.log(JSON.stringify(s));
+      else {
+        console.log(`Database:       ${s.database} (schema v${s.schemaVersion})`);
+        console.log(`Products:       ${s.products}`);
+        console.log(`Waiting to sync: ${s.pendingOutbox}`);
+        console.log(`Models:         ${s.models.map((m) => `${m.name}@${m.version} (${m.variant})`).join(', ') || 'none loaded'}`);
+      }
+      return 0;
+    } finally {
+      core.close();
+    }
+  },
+};
+
+export const users: Command = {
+  name: 'users',
+  summary: 'Manage staff accounts: users add --role R --name N --pin P',
+  usage: 'users add --role cashier|supervisor|manager|admin --name NAME --pin DIGITS',
+  async run(argv, g) {
+    const { values, positionals } = parse(argv, { role: { type: 'string' }, name: { type: 'string' }, pin: { type: 'string' } });
+    if (positionals[0] !== 'add') throw new CoreError('BAD_INPUT', 'Usage: storemind users add --role R --name N --pin P');
+    if (!values.role || !(roles as readonly string[]).includes(values.role)) throw new CoreError('BAD_INPUT', `--role must be one of ${roles.join(', ')}.`);
+    if (!values.name?.trim()) throw new CoreError('BAD_INPUT', '--name is required.');
+    if (!values.pin) throw new CoreError('BAD_INPUT', '--pin is required.');
+    const core = createCore({ dataDir: g.dataDir });
+    try {
+      const u = addUser(core.db, { name: values.name.trim().slice(0, 80), role: values.role as Role, pin: values.pin }, 'cli');
+      console.log(g.json ? JSON.stringify(u) : `Added ${u.role} ${u.name} (${u.id}).`);
+      return 0;
+    } finally {
+      core.close();
+    }
+  },
+};
+
+export const audit: Command = {
+  name: 'audit',
+  summary: 'Verify the hash-chained audit log: audit verify',
+  usage: 'audit verify [--json]',
+  async run(argv, g) {
+    const { positionals } = parse(argv, {});
+    if (positionals[0] !== 'verify') throw new CoreError('BAD_INPUT', 'Usage: storemind audit verify');
+    const core = createCore({ dataDir: g.dataDir, seedDemo: false });
+    try {
+      const r = verifyAuditChain(core.db);
+      if (g.json) console.log(JSON.stringify(r));
+      else if (r.ok) console.log(`Audit log intact: ${r.entries} entries.`);
+      else console.error(`Audit log TAMPERED: entry ${r.firstBadSeq}: ${r.reason}.`);
+      return r.ok ? 0 : 1;
+    } finally {
+      core.close();
+    }
+  },
+};

@@ -1,0 +1,31 @@
+// Runs: node (core). What a handler gets: the core's services and the caller's session.
+import type { Db } from '../db/database.ts';
+import type { Session, SessionStore } from '../auth/sessions.ts';
+import type { TerminalLock } from '../auth/users.ts';
+import type { OpName, OpOutput, Api } from '../../../common/api/index.ts';
+import type { z } from 'zod';
+
+export interface CoreServices {
+  db: Db;
+  dataDir: string;
+  dbPath: string;
+  appVersion: string;
+  sessions: SessionStore;
+  terminalLock: TerminalLock;
+  /** Loaded on demand; absent until the model service is up. */
+  modelVersions: () => Array<{ name: string; version: string; variant: string }>;
+  /** Broadcasts a server event to every connected UI. */
+  emit: (event: string, payload: unknown) => void;
+  /** Extra services registered by domains (search index, assistant, ...). */
+  extensions: Map<string, unknown>;
+}
+
+export interface CallContext {
+  core: CoreServices;
+  session: Session | null;
+  /** The raw token the caller sent (sign-out needs it). */
+  token: string | null;
+}
+
+export type Handler<K extends OpName> = (ctx: CallContext, input: z.output<Api[K]['input']>) => OpOutput<K> | Promise<OpOutput<K>>;
+export type HandlerTable = { [K in OpName]: Handler<K> };

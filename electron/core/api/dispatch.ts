@@ -1,0 +1,46 @@
+// Runs: node (core). The single entry point every host calls: validates the op name and input
+// against the contract, checks the caller's role in the core (never only in the UI), runs the
+// handler, and wraps the result or a clear error in an envelope. No stack trace leaves the core.
+import { api, isOpName, roleAllows, type Envelope } from '../../../common/api/index.ts';
+import { CoreError, isCoreError } from '../db/errors.ts';
+import type { CallContext, CoreServices, HandlerTable } from './context.ts';
+
+export interface DispatchLog {
+  (entry: { op: string; ok: boolean; code?: string; ms: number }): void;
+}
+
+export function createDispatcher(core: CoreServices, handlers: HandlerTable, log: DispatchLog = () => {}) {
+  return async function dispatch(opName: unknown, rawInput: unknown, token: unknown): Promise<Envelope<unknown>> {
+    const t0 = performance.now();
+    const name = typeof opName === 'string' ? opName.slice(0, 100) : '';
+    try {
+      if (!isOpName(name)) throw new CoreError('NOT_FOUND', `Unknown operation "${name}".`);
+      const spec = api[name];
+      const tok = typeof token === 'string' && token.length <= 200 ? token : null;
+      const session = core.sessions.touch(tok);
+      if (!roleAllows(session?.user.role ?? null, spec.access)) {
+        throw session
+          ? new CoreError('FORBIDDEN', `Your role (${session.user.role}) may not use ${name}; it needs ${spec.access}.`)
+          : new CoreError('UNAUTHENTICATED', `Sign in to use ${name}.`);
+      }
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+        throw new CoreError('BAD_INPUT', `Invalid input for ${name}${where}: ${issue?.message ?? 'invalid'}`);
+      }
+      const ctx: CallContext = { core, session, token: tok };
+      const handler = handlers[name] as (c: CallContext, i: unknown) => unknown;
+      const data = await handler(ctx, parsed.data);
+      log({ op: name, ok: true, ms: performance.now() - t0 });
+      return { ok: true, data };
+    } catch (e) {
+      const err = isCoreError(e) ? e : new CoreError('INTERNAL', 'Something went wrong inside StoreMind; the error was logged.');
+      if (!isCoreError(e)) console.error(`[core] ${name} failed:`, e);
+      log({ op: name, ok: false, code: err.code, ms: performance.now() - t0 });
+      return { ok: false, error: { code: err.code, message: err.message } };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,8 @@
+// Runs: node (core). The complete handler table: every operation of the contract, typed per
+// domain. A missing handler is a type error, so the contract and the core cannot drift apart.
+import type { HandlerTable } from './context.ts';
+import { appHandlers } from './handlers-app.ts';
+
+export const handlers: HandlerTable = {
+  ...appHandlers,
+};

@@ -1,0 +1,11 @@
+// Runs: node (core). The ordered list of schema migrations. Versions are gap-free and forward-only.
+import { sql as m001 } from './001_initial.ts';
+import { sql as m002 } from './002_search.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }, { version: 2, name: 'search', sql: m002 }];

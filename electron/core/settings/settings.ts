@@ -1,0 +1,44 @@
+// Runs: node (core). Terminal settings as JSON values with typed defaults; one place to read them.
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+
+export const settingsSchema = {
+  locale: z.enum(['en', 'zh-CN']),
+  surface: z.enum(['kiosk', 'pos', 'admin']),
+  idleResetSeconds: z.number().int().min(15).max(3600),
+  sessionIdleMinutes: z.number().int().min(1).max(240),
+  terminalId: z.string().min(1).max(64),
+  modelVariant: z.enum(['auto', 'int8', 'fp32']),
+  modelThreads: z.number().int().min(0).max(64), // 0 = from the device probe
+  interactionRetentionDays: z.number().int().min(1).max(3650),
+} as const;
+
+export type Settings = { [K in keyof typeof settingsSchema]: z.infer<(typeof settingsSchema)[K]> };
+export type SettingKey = keyof Settings;
+
+export const defaultSettings: Settings = {
+  locale: 'en',
+  surface: 'kiosk',
+  idleResetSeconds: 90,
+  sessionIdleMinutes: 15,
+  terminalId: 'terminal-1',
+  modelVariant: 'auto',
+  modelThreads: 0,
+  interactionRetentionDays: 30,
+};
+
+export function getSetting<K extends SettingKey>(db: Db, key: K): Settings[K] {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  if (!row) return defaultSettings[key];
+  const parsed = settingsSchema[key].safeParse(JSON.parse(row.value));
+  // A bad stored value (hand-edited, older version) falls back to the default rather than failing.
+  return parsed.success ? (parsed.data as Settings[K]) : defaultSettings[key];
+}
+
+export function setSetting<K extends SettingKey>(db: Db, key: K, value: Settings[K], now = new Date()): Settings[K] {
+  const v = settingsSchema[key].parse(value) as Settings[K];
+  db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+    key, JSON.stringify(v), now.toISOString(),
+  );
+  return v;
+}

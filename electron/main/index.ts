@@ -1,0 +1,51 @@
+// Runs: main (Electron). Thin on purpose: picks the window mode, starts the core in a utility
+// process, serves the renderer over app://, forwards the one IPC channel, and locks windows down.
+// All domain logic lives in electron/core and is tested without Electron.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { registerSchemesBeforeReady, serveRenderer } from './app-protocol.ts';
+import { startCoreProcess } from './core-client.ts';
+import { APP_ORIGIN, lockDownSession, lockDownWindow } from './window-policy.ts';
+import { parseWindowMode } from './window-mode.ts';
+
+registerSchemesBeforeReady();
+app.setName('StoreMind');
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const mode = parseWindowMode(process.argv);
+
+app.whenReady().then(() => {
+  const dataDir = mode.dataDir ?? app.getPath('userData');
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    kiosk: mode.surface === 'kiosk' && !mode.windowed,
+    fullscreen: mode.surface === 'kiosk' && !mode.windowed,
+    autoHideMenuBar: true,
+    backgroundColor: '#0b3d2e',
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      devTools: mode.surface !== 'kiosk',
+      spellcheck: false,
+    },
+  });
+  const core = startCoreProcess(path.join(import.meta.dirname, 'core-process.js'), dataDir, (event, payload) => {
+    if (!win.isDestroyed()) win.webContents.send('storemind:event', event, payload);
+  });
+  ipcMain.handle('storemind:invoke', (event, op: unknown, input: unknown, sessionToken: unknown) => {
+    // Only our own page may call the core.
+    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not the StoreMind UI.' } };
+    return core.invoke(op, input, sessionToken);
+  });
+  lockDownSession(session.defaultSession);
+  serveRenderer(path.join(import.meta.dirname, '../renderer'));
+  lockDownWindow(win, mode.surface === 'kiosk');
+  void win.loadURL(`${APP_ORIGIN}/index.html#/${mode.surface}`);
+  app.on('before-quit', () => core.stop());
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate, openDatabase, schemaVersion } from '../../../electron/core/db/database.ts';
+import { migrations } from '../../../electron/core/db/migrations/index.ts';
+import { enqueue, pendingCount } from '../../../electron/core/db/outbox.ts';
+import { CoreError } from '../../../electron/core/db/errors.ts';
+import { tempDir } from '../../helpers/tmp.ts';
+
+describe('SQLite store', () => {
+  const dir = tempDir();
+
+  it('opens with WAL, foreign keys and a busy timeout, at the latest schema', () => {
+    const db = openDatabase(path.join(dir, 'a.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(schemaVersion(db)).toBe(migrations.at(-1)!.version);
+    db.close();
+  });
+
+  it('reopening applies nothing twice', () => {
+    const file = path.join(dir, 'b.db');
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(migrations.at(-1)!.version);
+    db.close();
+  });
+
+  it('a failed migration rolls back and leaves the previous database usable', () => {
+    const file = path.join(dir, 'c.db');
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('k', '1', 'now')").run();
+    const before = schemaVersion(db);
+    const broken = [...migrations, { version: before + 1, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nope VALUES (1);' }];
+    expect(() => migrate(db, broken)).toThrowError(/rolled back/);
+    expect(schemaVersion(db)).toBe(before);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'k'").get()).toEqual({ value: '1' });
+    db.close();
+  });
+
+  it('refuses a database newer than the app', () => {
+    const file = path.join(dir, 'd.db');
+    const db = openDatabase(file);
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => openDatabase(file)).toThrowError(/newer than this app/);
+  });
+
+  it('refuses a corrupt file with a clear error', () => {
+    const file = path.join(dir, 'corrupt.db');
+    fs.writeFileSync(file, Buffer.alloc(8192, 7));
+    try {
+      openDatabase(file);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CoreError);
+      expect((e as CoreError).code).toBe('DB_CORRUPT');
+    }
+  });
+
+  it('an unwritable data folder is a clear error', () => {
+    const plain = path.join(dir, 'plain-file');
+    fs.writeFileSync(plain, 'x');
+    const file = path.join(plain, 'sub', 'x.db');
+    expect(() => openDatabase(file)).toThrowError(/cannot be created or written/);
+  });
+
+  it('outbox rows commit and roll back with the business write', () => {
+    const db = openDatabase(path.join(dir, 'e.db'));
+    const write = (fail: boolean) =>
+      db.transaction(() => {
+        db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, '1', 'now')").run(`k${fail}`);
+        enqueue(db, 'interaction', 'r1', { a: 1 });
+        if (fail) throw new Error('boom');
+      })();
+    expect(() => write(true)).toThrow('boom');
+    expect(pendingCount(db)).toBe(0);
+    write(false);
+    expect(pendingCount(db)).toBe(1);
+    expect(() => enqueue(db, 'interaction', 'r2', {})).toThrow(/inside the business write/);
+    db.close();
+  });
+
+  it('reports slow queries', () => {
+    const seen: string[] = [];
+    const db = openDatabase(path.join(dir, 'f.db'), { slowQueryMs: 0, onSlowQuery: (sql) => seen.push(sql) });
+    db.prepare('SELECT 1').get();
+    expect(seen).toContain('SELECT 1');
+    db.close();
+  });
+});
