@@ -71,13 +71,79 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** BANKING77 train.csv with 20% held out (stratified, seed 13) as the test set. */
+/**
+ * Python's `random.Random(seed).shuffle` (MT19937 + getrandbits rejection sampling), bit for bit.
+ * The model factory (native-models/storemind_models/data.py) trains the encoder on a BANKING77
+ * 80% split made this way with seed 77; the bench must hold out exactly the factory's 20%, or the
+ * "test" lines would be ones the encoder was trained on.
+ */
+export function pythonShuffle<T>(xs: T[], seed: number): T[] {
+  const N = 624;
+  const mt = new Uint32Array(N);
+  let mti = N;
+  mt[0] = 19650218;
+  for (let i = 1; i < N; i++) mt[i] = (Math.imul(1812433253, (mt[i - 1] as number) ^ ((mt[i - 1] as number) >>> 30)) + i) >>> 0;
+  const key = [seed >>> 0];
+  let i = 1;
+  let j = 0;
+  for (let k = Math.max(N, key.length); k > 0; k--) {
+    const prev = (mt[i - 1] as number) ^ ((mt[i - 1] as number) >>> 30);
+    mt[i] = (((mt[i] as number) ^ Math.imul(prev, 1664525)) + (key[j] as number) + j) >>> 0;
+    i++;
+    j++;
+    if (i >= N) {
+      mt[0] = mt[N - 1] as number;
+      i = 1;
+    }
+    if (j >= key.length) j = 0;
+  }
+  for (let k = N - 1; k > 0; k--) {
+    const prev = (mt[i - 1] as number) ^ ((mt[i - 1] as number) >>> 30);
+    mt[i] = (((mt[i] as number) ^ Math.imul(prev, 1566083941)) - i) >>> 0;
+    i++;
+    if (i >= N) {
+      mt[0] = mt[N - 1] as number;
+      i = 1;
+    }
+  }
+  mt[0] = 0x80000000;
+  const next = (): number => {
+    if (mti >= N) {
+      for (let kk = 0; kk < N; kk++) {
+        const y = ((mt[kk] as number) & 0x80000000) | ((mt[(kk + 1) % N] as number) & 0x7fffffff);
+        mt[kk] = ((mt[(kk + 397) % N] as number) ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0)) >>> 0;
+      }
+      mti = 0;
+    }
+    let y = mt[mti++] as number;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  };
+  const randbelow = (n: number): number => {
+    const k = 32 - Math.clz32(n);
+    let r = next() >>> (32 - k);
+    while (r >= n) r = next() >>> (32 - k);
+    return r;
+  };
+  for (let a = xs.length - 1; a > 0; a--) {
+    const b = randbelow(a + 1);
+    [xs[a], xs[b]] = [xs[b] as T, xs[a] as T];
+  }
+  return xs;
+}
+
+/** BANKING77 train.csv: the factory's 80/20 split (seed 77, by row index); the 20% is the test set. */
 function banking(): Task {
   const [header, ...rows] = parseCsv(readFileSync(path.join(DATASETS, 'banking77/train.csv'), 'utf8'));
   if (header?.[0] !== 'text' || header?.[1] !== 'category') throw new Error(`banking77/train.csv: unexpected header ${header?.join(',')}`);
   const all = rows.map((r) => ({ text: r[0] as string, intent: r[1] as string }));
-  const { train, val } = stratifiedSplit(all, 0.2, 13);
-  return { name: 'BANKING77', train, test: val };
+  const idx = pythonShuffle(all.map((_, i) => i), 77);
+  const cut = Math.floor(all.length * 0.8);
+  const pick = (ids: number[]) => ids.sort((a, b) => a - b).map((i) => all[i] as IntentExample);
+  return { name: 'BANKING77', train: pick(idx.slice(0, cut)), test: pick(idx.slice(cut)) };
 }
 
 // ---- encoder micro-benchmarks ----
