@@ -13,7 +13,7 @@ export const goldenSchema = z
   .object({
     inputs: z.array(z.string()).min(1),
     fp32: z.object({ sentence_embedding: vectors, input_ids: z.array(z.array(z.number().int())).optional() }).passthrough(),
-    int8: z.object({ sentence_embedding: vectors }).passthrough().optional(),
+    int8: z.object({ sentence_embedding: vectors }).passthrough().nullable().optional(),
     tolerance: z.object({ fp32: z.number().positive().default(1e-4), int8: z.number().positive().default(2e-2) }).default({ fp32: 1e-4, int8: 2e-2 }),
   })
   .passthrough();
