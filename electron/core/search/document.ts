@@ -2,7 +2,7 @@
 // normalised, plural-folded text, so index and query agree) and the in-memory fields used to rank
 // and facet (terms per field, head noun, department, dietary tags, stock).
 import type { Db } from '../db/database.ts';
-import { headNoun, stems } from './text.ts';
+import { headNoun, isSizeWord, stems } from './text.ts';
 
 export interface ProductRow {
   id: string;
@@ -30,6 +30,8 @@ export const F_NAME = 1;
 export const F_KIND = 2;
 export const F_BRAND = 4;
 export const F_OTHER = 8;
+/** Category path and aisle name words: the shelf the product sits on. */
+export const F_CAT = 16;
 
 export interface SearchDoc {
   docId: number;
@@ -47,6 +49,8 @@ export interface SearchDoc {
   /** Distinct terms and, in parallel, the fields each occurs in (F_* bits). */
   terms: string[];
   fields: Uint8Array;
+  /** Content words in the name (no sizes), for the exactness bonus. */
+  nameLen: number;
   head: string | null;
   prev: string | null;
   /** Words of the name, for the result text the embedder sees. */
@@ -83,9 +87,10 @@ function dietaryOf(attributes: string): string[] {
 export function buildDoc(row: ProductRow, docId: number, intern: (t: string) => string = (t) => t): { doc: SearchDoc; fts: FtsColumns } {
   const nameS = stems(row.name);
   const brandS = stems(row.brand);
-  const { head, prev } = headNoun(nameS);
+  const { head, prev } = headNoun(stems(row.name.split(/,| - /)[0] ?? row.name));
   const category = row.category_path.split('>').map((s) => s.trim()).filter(Boolean);
-  const kindS = [...(prev ? [prev] : []), ...(head ? [head] : []), ...category.flatMap(stems), ...stems(row.aisle_name ?? ''), ...stems(row.department)];
+  const catS = [...category.flatMap(stems), ...stems(row.aisle_name ?? ''), ...stems(row.department)];
+  const kindS = [...(prev ? [prev] : []), ...(head ? [head] : []), ...catS];
   const synS = stems(row.synonyms.replace(/;/g, ' '));
   const descS = stems(row.description).slice(0, MAX_DESC_WORDS);
   const dietary = dietaryOf(row.attributes);
@@ -97,6 +102,7 @@ export function buildDoc(row: ProductRow, docId: number, intern: (t: string) => 
   };
   mark(nameS, F_NAME);
   mark(kindS, F_KIND);
+  mark(catS, F_CAT);
   mark(brandS, F_BRAND);
   mark(synS, F_OTHER);
   mark(descS, F_OTHER);
@@ -119,6 +125,7 @@ export function buildDoc(row: ProductRow, docId: number, intern: (t: string) => 
       dietary,
       terms,
       fields,
+      nameLen: new Set(nameS.filter((t) => !isSizeWord(t))).size,
       head: head ? intern(head) : null,
       prev: prev ? intern(prev) : null,
       embedText: [row.name, row.brand, category.join(' '), row.aisle_name ?? '', row.synonyms].filter(Boolean).join('. '),

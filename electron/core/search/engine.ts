@@ -7,7 +7,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import { normalizeBarcode } from '../catalog/barcode.ts';
-import { buildDoc, F_BRAND, F_KIND, F_NAME, PRODUCT_SELECT, syncSearchTables, type ProductRow, type SearchDoc } from './document.ts';
+import { buildDoc, F_BRAND, F_CAT, F_KIND, F_NAME, PRODUCT_SELECT, syncSearchTables, type ProductRow, type SearchDoc } from './document.ts';
 import { parseQuery, toMatch, type Alt, type Slot } from './query.ts';
 import { buildSynonyms, type SynonymTable } from './synonyms.ts';
 import { Vocabulary } from './typo.ts';
@@ -230,7 +230,10 @@ export class SearchIndex {
     const n = filtered ? CANDIDATES_FILTERED : candidates;
     const bm = new Map<number, number>();
     this.collect(toMatch(slots, 'and'), n, bm);
-    if (bm.size < 20 && slots.length > 1) this.collect(toMatch(slots, 'or'), n, bm);
+    // Too few? Relax like Meilisearch's "last" strategy: drop words from the end, one at a time.
+    // Each step is still an AND, so it stays selective (and fast) where a plain OR would not.
+    for (let keep = slots.length - 1; bm.size < 20 && keep >= 1; keep--) this.collect(toMatch(slots.slice(0, keep), 'and'), n, bm);
+    if (bm.size === 0 && slots.length > 1) this.collect(toMatch(slots.slice(1), 'or'), n, bm);
     const all: Ranked[] = [];
     let worst = 0;
     let best = 0;
@@ -352,7 +355,13 @@ export function scoreDoc(doc: SearchDoc, slots: Slot[]): { total: number; head: 
     }
     head = Math.max(head, h);
   }
-  return { total: (4 * matched) / slots.length + quality / slots.length + 1.2 * head, head };
+  // The query names the shelf ("butter", "frozen pizza"): every word is in the category or aisle name.
+  const shelf = slots.every((s) => s.alts.some((a) => a.terms.every((t) => termBits(doc, t, false) & F_CAT))) ? 1 : 0;
+  // Exactness: a name made of just the query's words ("Bananas") beats one that also says much else.
+  const words = slots.reduce((n, s) => n + s.words.length, 0);
+  const extra = Math.max(0, doc.nameLen - words);
+  const exact = matched === slots.length ? (extra === 0 ? 0.6 : -Math.min(0.3, 0.04 * extra)) : 0;
+  return { total: (4 * matched) / slots.length + quality / slots.length + 1.2 * head + shelf + exact, head };
 }
 
 function passes(doc: SearchDoc, f: SearchFilters): boolean {

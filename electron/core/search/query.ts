@@ -31,6 +31,7 @@ const MAX_TOKENS = 64;
 const MAX_SLOTS = 8;
 const MAX_ALTS = 10;
 const RARE_DF = 5;
+const COMMON_DF = 3;
 
 export function parseQuery(q: string, vocab: Vocabulary, syn: SynonymTable): ParsedQuery {
   const tokens = tokenize(q.slice(0, 1000)).slice(0, MAX_TOKENS);
@@ -60,8 +61,22 @@ export function parseQuery(q: string, vocab: Vocabulary, syn: SynonymTable): Par
     }
     i += taken;
   }
+  joinPairs(slots, vocab);
   for (const s of slots) s.alts = dedupe(s.alts).slice(0, MAX_ALTS);
   return { tokens, slots };
+}
+
+/** "oat milk" is often written "oatmilk": two adjacent words whose join is indexed become one slot. */
+function joinPairs(slots: Slot[], vocab: Vocabulary): void {
+  for (let i = 0; i + 1 < slots.length; i++) {
+    const a = slots[i]!;
+    const b = slots[i + 1]!;
+    if (a.words.length !== 1 || b.words.length !== 1) continue;
+    const joined = a.words[0]! + b.words[0]!;
+    if (!vocab.has(joined)) continue;
+    const both: Alt = { terms: [a.words[0]!, b.words[0]!], prefix: false, weight: 1, kind: 'exact' };
+    slots.splice(i, 2, { words: [...a.words, ...b.words], alts: [both, { terms: [joined], prefix: false, weight: 0.95, kind: 'split' }] });
+  }
 }
 
 function synAlt(terms: string[]): Alt {
@@ -73,7 +88,10 @@ function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary,
   const known = vocab.has(word);
   if (known) alts.push({ terms: [word], prefix: false, weight: 1, kind: 'exact' });
   for (const t of syn.map.get(word) ?? []) alts.push(synAlt(t));
-  if (typing && raw.length >= 2) {
+  // A finished, common word ("eggs", "milk") is what the shopper meant: expanding it as a prefix
+  // (eggplant, eggnog, milkshake) costs BM25 work over thousands of rows and adds noise.
+  const finished = known && word.length >= 3 && vocab.docFreq(word) >= COMMON_DF;
+  if (typing && raw.length >= 2 && !finished) {
     // Prefix on the raw word too: "batteri" is a prefix of nothing once folded, "batteri"* is.
     for (const p of new Set([word, raw])) if (vocab.hasPrefix(p)) alts.push({ terms: [p], prefix: true, weight: 0.85, kind: 'prefix' });
   }
@@ -81,9 +99,15 @@ function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary,
   // typo than what the shopper meant: try corrections for it too, weighted by how common they are.
   const df = vocab.docFreq(word);
   if (!known || df < RARE_DF) {
-    for (const c of vocab.corrections(word)) {
+    // Correct the folded word and the raw one less its final s ("cookeis" → "cookei" → cookie).
+    const found = [...vocab.corrections(word), ...(raw.endsWith('s') && raw.slice(0, -1) !== word ? vocab.corrections(raw.slice(0, -1)) : [])];
+    found.sort((a, b) => a.distance - b.distance || b.df - a.df);
+    const topDf = Math.max(1, ...found.map((c) => c.df));
+    for (const c of found.slice(0, 3)) {
       const common = known && c.df >= 20 * df;
-      alts.push({ terms: [c.word], prefix: false, weight: common ? 0.9 : c.distance === 1 ? 0.7 : 0.55, kind: 'typo' });
+      // Among equally near corrections, the common word is the likelier intent (blueberry, not "blueberi").
+      const base = common ? 0.9 : c.distance === 1 ? 0.7 : 0.55;
+      alts.push({ terms: [c.word], prefix: false, weight: base * (0.85 + 0.15 * (c.df / topDf)), kind: 'typo' });
       for (const t of syn.map.get(c.word) ?? []) alts.push({ ...synAlt(t), weight: 0.5 });
     }
     const split = splitWord(word, vocab);

@@ -58,7 +58,7 @@ const EQUIVALENTS: string[][] = [
   ['soy', 'soya'],
   ['lactose free', 'lactosefree'],
   ['gluten free', 'glutenfree', 'celiac'],
-  ['dairy free', 'non dairy', 'nondairy', 'plant based'],
+  ['dairy free', 'non dairy', 'nondairy'],
   ['vitamin', 'multivitamin', 'supplement'],
   ['kitty litter', 'cat litter'],
   ['dog food', 'dog kibble'],

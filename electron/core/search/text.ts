@@ -48,7 +48,8 @@ export const STOPWORDS = new Set(
     'i im me my we our you your it its is are was be do does did have has had can could would should will please ' +
     'need needs want wants looking look find where which what whats who how get got buy sell sold carry store shop ' +
     'aisle aisles item items product products kind type good best nice there here that this these those one ones ' +
-    'help hi hello thanks thank just also very really much many more less than like').split(' '),
+    'help hi hello thanks thank just also very really much many more less than like after before during when then so if ' +
+    'use using used make making take out').split(' '),
 );
 
 /** Tokens that describe a package, not a product: never a product's head noun. */
@@ -64,6 +65,8 @@ export function isSizeWord(t: string): boolean {
  * Cookies" → [butter, cookie]; "Tuna in Water" → [tuna]).
  */
 export function headNoun(nameStems: string[]): { head: string | null; prev: string | null } {
+  // Callers pass the part of the name before any comma or " - ": catalogs write "Milk, Organic,
+  // Vitamin D" and "Trail Mix - Corn & Flax": the kind comes first there.
   let end = nameStems.length;
   for (let i = 1; i < nameStems.length; i++) {
     if (nameStems[i] === 'with' || nameStems[i] === 'in' || nameStems[i] === 'for' || nameStems[i] === 'w') {
