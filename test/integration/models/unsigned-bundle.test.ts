@@ -38,6 +38,19 @@ describe('unsigned Hugging Face export', () => {
     expect(Array.from(b as Float32Array)).not.toEqual(Array.from(a as Float32Array));
   });
 
+  it('embeds awkward input: empty, 10,000 characters, emoji, lone surrogates, control chars', async () => {
+    const out = await encoder.embed(['', 'milk '.repeat(2000), '🥛🍞', '\uD800 bread \uDFFF', '\u0000\u0007']);
+    expect(out).toHaveLength(5);
+    for (const v of out) expect(Math.hypot(...v)).toBeCloseTo(1, 4);
+    expect(await encoder.embed([])).toEqual([]);
+  });
+
+  it('refuses to embed after close', async () => {
+    const e = await loadEncoder(dir, { trustUnsigned: true });
+    await e.close();
+    await expect(e.embed(['milk'])).rejects.toThrow(/closed/);
+  });
+
   it('pads without changing a text’s embedding (mask respected)', async () => {
     const fresh = await loadEncoder(dir, { trustUnsigned: true, cacheSize: 0 });
     try {
