@@ -47,7 +47,8 @@ export const DEFAULT_MAX_LENGTH = 128;
 const tokenizerJsonSchema = z.object({
   normalizer: z
     .object({
-      type: z.string(),
+      // Other normalizers (Sequence, NFKC, ...) would be silently mis-applied: refuse them.
+      type: z.literal('BertNormalizer'),
       clean_text: z.boolean().optional(),
       handle_chinese_chars: z.boolean().optional(),
       strip_accents: z.boolean().nullable().optional(),
@@ -56,6 +57,7 @@ const tokenizerJsonSchema = z.object({
     .passthrough()
     .nullable()
     .optional(),
+  pre_tokenizer: z.object({ type: z.literal('BertPreTokenizer') }).passthrough().nullable().optional(),
   model: z
     .object({
       type: z.literal('WordPiece'),

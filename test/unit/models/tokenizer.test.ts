@@ -109,3 +109,18 @@ describe('encodeBatch', () => {
     expect(b.lengths).toEqual([3, 5]);
   });
 });
+
+describe('tokenizer.json support', () => {
+  it('refuses normalizers and pre-tokenizers it does not implement', () => {
+    const vocab = Object.fromEntries(VOCAB.map((t, i) => [t, i]));
+    const model = { type: 'WordPiece', vocab };
+    expect(() => tokenizerFromJson(JSON.stringify({ normalizer: { type: 'Sequence', normalizers: [] }, model }))).toThrow(/not a BERT WordPiece tokenizer/);
+    expect(() => tokenizerFromJson(JSON.stringify({ pre_tokenizer: { type: 'Metaspace' }, model }))).toThrow(/not a BERT WordPiece tokenizer/);
+  });
+
+  it('keeps case and accents for a cased model (lowercase false, strip_accents null)', () => {
+    const vocab = Object.fromEntries(['[PAD]', '[UNK]', '[CLS]', '[SEP]', 'Café', 'cafe'].map((t, i) => [t, i]));
+    const cased = tokenizerFromJson(JSON.stringify({ normalizer: { type: 'BertNormalizer', lowercase: false, strip_accents: null }, model: { type: 'WordPiece', vocab } }));
+    expect(cased.tokenize('Café')).toEqual(['Café']);
+  });
+});
