@@ -1,6 +1,7 @@
 // Runs: node (core). The ordered list of schema migrations. Versions are gap-free and forward-only.
 import { sql as m001 } from './001_initial.ts';
 import { sql as m002 } from './002_search.ts';
+import { sql as m003 } from './003_pos_fraud.ts';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }, { version: 2, name: 'search', sql: m002 }];
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }, { version: 2, name: 'search', sql: m002 }, { version: 3, name: 'pos_fraud', sql: m003 }];
