@@ -56,7 +56,11 @@ def main(argv=None):
     ap.add_argument("--skip-eval", action="store_true")
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--manifest-only", metavar="BUNDLE", help="re-hash the files of BUNDLE into manifest.json")
+    ap.add_argument("--card-only", metavar="BUNDLE",
+                    help="re-render MODEL_CARD.md of BUNDLE from its manifest metrics and --config, then re-hash")
     args = ap.parse_args(argv)
+    if args.card_only:
+        return card_only(args)
 
     from storemind_models.bundle import write_manifest
     if args.manifest_only:
@@ -164,7 +168,7 @@ def main(argv=None):
         if args.train_only:
             if not args.skip_eval:
                 from storemind_models.evaluate import evaluate_all
-                m = evaluate_all(bert, tok, data.eval_sets(dcfg.get("eval_limit", 0)), device, cfg["eval"]["steps"],
+                m = evaluate_all(bert, tok, data.eval_sets(dcfg.get("eval_limit", 0), cfg["eval"].get("max_per_class", 0)), device, cfg["eval"]["steps"],
                                  log=lambda m: logger.log(stage="eval", metrics=m))
                 record["device_eval"] = m
                 with open(os.path.join(ckpt_dir, "train_result.json"), "w") as f:
@@ -182,7 +186,7 @@ def main(argv=None):
     if not args.skip_eval:
         from storemind_models.evaluate import evaluate_all
         t0 = time.time()
-        metrics.update(evaluate_all(bert, tok, data.eval_sets(dcfg.get("eval_limit", 0)), cpu, cfg["eval"]["steps"],
+        metrics.update(evaluate_all(bert, tok, data.eval_sets(dcfg.get("eval_limit", 0), cfg["eval"].get("max_per_class", 0)), cpu, cfg["eval"]["steps"],
                                     log=lambda m: logger.log(stage="eval", metrics=m)))
         timings["eval_s"] = round(time.time() - t0, 1)
 
@@ -260,6 +264,7 @@ def verify_exports(bert, tok, fp32_path, int8_path, data, dcfg, cfg, metrics):
     n = cfg.get("eval", {}).get("int8_agreement_n", 600)
     if n and not metrics.get("skip_int8_eval"):
         clinc_tr, clinc_val = data.load_clinc()
+        clinc_tr = data.cap_per_class(clinc_tr, cfg["eval"].get("agreement_head_per_class", 30))
         if dcfg.get("eval_limit"):
             clinc_tr = clinc_tr[: dcfg["eval_limit"]]
         val = clinc_val[:: max(1, len(clinc_val) // n)][:n]
@@ -279,6 +284,35 @@ def verify_exports(bert, tok, fp32_path, int8_path, data, dcfg, cfg, metrics):
         res["clinc150_val_sample_acc_fp32_onnx"] = round(float((p32 == gold).float().mean()), 4)
         res["clinc150_val_sample_acc_int8_onnx"] = round(float((p8 == gold).float().mean()), 4)
     return res
+
+
+def card_only(args):
+    import torch
+    from storemind_models.bundle import write_manifest
+    from storemind_models.export import onnx_op_counts
+    from storemind_models.model import BertConfig
+    out = args.card_only
+    cfg = load_config(args.config, args.device if args.device != "auto" else "cpu")
+    with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
+        metrics = json.load(f)["metrics"]
+    with open(os.path.join(out, "config.json"), encoding="utf-8") as f:
+        bcfg = BertConfig(**json.load(f))
+    work = args.work or os.path.join(HERE, ".work", cfg["name"])
+    record = {"torch": torch.__version__}
+    rp = os.path.join(work, "train_result.json")
+    if os.path.exists(rp):
+        with open(rp, encoding="utf-8") as f:
+            record.update(json.load(f))
+    if args.train_record and os.path.exists(args.train_record):
+        with open(args.train_record, encoding="utf-8") as f:
+            prev = json.load(f)
+        record["training_run"] = {k: prev.get(k) for k in ("device", "gpu", "torch", "python", "timings", "params")}
+    ops = onnx_op_counts(os.path.join(out, "onnx", "model_quantized.onnx"))
+    qstats = {"matmul_quantized": ops.get("MatMulInteger", 0), "embedding_quantized": 1 if ops.get("Cast", 0) else 0}
+    write_model_card(out, cfg, bcfg, metrics, record, metrics.get("local_timings_s", {}), qstats, args)
+    write_manifest(out)
+    print("model card re-rendered: %s" % os.path.join(out, "MODEL_CARD.md"))
+    return 0
 
 
 def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
@@ -326,7 +360,7 @@ def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
         "| Bitext customer-support responses | corpus (utterances + responses), extra Bitext intent examples | CDLA-Sharing-1.0 |",
         "| CLINC150 oos-eval (train + oos_train, OOS+ oos_train) | corpus, intent task (150 + oos); **val/oos_val never trained** | CC BY 3.0 |",
         "| BANKING77 train.csv, fixed 80% (seed 77) | corpus, intent task; the other 20% evaluation only | CC BY 4.0 |",
-        "| Instacart products/aisles/departments | corpus, product -> 'aisle in the department' task (product_id %% 10 != 0); the rest evaluation only | none stated; Instacart 2017 release 'as-is for non-commercial use' — **verify before commercial shipping** |",
+        "| Instacart products/aisles/departments | corpus, product -> 'aisle in the department' task (product_id % 10 != 0); the rest evaluation only | none stated; Instacart 2017 release 'as-is for non-commercial use' — **verify before commercial shipping** |",
         "| E-commerce FAQ (79 Q&A) | corpus, question <-> answer retrieval pairs | none stated in the mirror; check the Kaggle page |",
         "| UCI Online Retail sample (product descriptions only) | corpus (MLM) | CC BY 4.0 (UCI) |",
         "| StoreMind kiosk intents (`native-models/data/kiosk_intents/train.jsonl`, project-authored) | corpus, intent task; test.jsonl evaluation only | project-owned |",
@@ -348,6 +382,7 @@ def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
         "Weights in this bundle: trained on **%s** (torch %s); MLM %s, multi-task %s (wall clock; both stages are" % (
             trained_on, tr.get("torch") or record.get("torch"), human_s(ttim.get("mlm_s", 0)), human_s(ttim.get("multitask_s", 0))),
         "time-budgeted, so a rerun on another machine gives a model of the same recipe, not bit-identical weights).",
+    ] + ([""] + ["> " + l for l in cfg.get("training_note", [])] + [""] if cfg.get("training_note") else []) + [
         "MLM: %s optimizer steps, %s epochs over %s corpus tokens (%s tokens seen); held-out MLM loss %s -> %s." % (
             g("mlm_steps"), g("mlm_epochs"), "{:,}".format(metrics.get("mlm_corpus_tokens", 0)),
             "{:,}".format(metrics.get("mlm_tokens_seen", 0)), g("mlm_heldout_loss_initial"), g("mlm_heldout_loss")),
@@ -367,7 +402,7 @@ def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
         "| Instacart held-out products -> aisle text (cosine, %s candidates) | top-1 / top-5 | %s / %s |" % (ret.get("candidates", "n/a"), g("top1", ret), g("top5", ret)),
         "| ONNX fp32 vs torch (golden sentences) | max abs diff | %.2e |" % metrics.get("onnx_fp32_vs_torch_max_abs_diff", float("nan")),
         "| int8 vs fp32 (%s) | mean cosine / head agreement | %s / %s |" % (metrics.get("int8_agreement_sample", "n/a"),
-                                                                          g("int8_vs_fp32_mean_cosine"), g("int8_vs_fp32_prediction_agreement")),
+                                                                          metrics.get("int8_vs_fp32_mean_cosine", "n/a"), g("int8_vs_fp32_prediction_agreement")),
         "| | CLINC150 val sample accuracy fp32 / int8 (argmax) | %s / %s |" % (g("clinc150_val_sample_acc_fp32_onnx"), g("clinc150_val_sample_acc_int8_onnx")),
         "",
         "The int8 numbers were computed with the factory's own numpy evaluation of the quantised graph (same",
@@ -394,9 +429,10 @@ def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
         "/usr/bin/python3 native-models/build.py --manifest-only native-models/bundles/%s" % cfg["name"],
         "```",
         "",
-        "Time: the GPU recipe trains in about %s of wall clock on one H200 (budgeted); the CPU recipe trains" % human_s(
-            (ttim.get("mlm_s", 0) + ttim.get("multitask_s", 0)) if tr else (cfg["mlm"]["time_budget_s"] + cfg["multitask"]["time_budget_s"])),
-        "for %s on 2 cores (budgeted). Vocabulary, evaluation, export and verification took %s on this build machine's CPU." % (
+        "Time: the GPU recipe %s about %s of training on one H200 (wall-clock budget); the CPU recipe trains" % (
+            "took" if tr.get("gpu") else "is budgeted at (not yet run)",
+            human_s((ttim.get("mlm_s", 0) + ttim.get("multitask_s", 0)) if tr.get("gpu") else (cfg["mlm"]["time_budget_s"] + cfg["multitask"]["time_budget_s"]))),
+        "for %s on 2 cores (budgeted; use 1 torch thread when other jobs share the cores). Vocabulary, evaluation, export and verification took %s on this build machine's CPU." % (
             human_s(cfg.get("cpu_overrides", {}).get("mlm", {}).get("time_budget_s", 0) + cfg.get("cpu_overrides", {}).get("multitask", {}).get("time_budget_s", 0)),
             human_s(timings.get("total_local_s", 0))),
         "",

@@ -266,7 +266,21 @@ def pair_tasks(limit_per_task=0):
     return out
 
 
-def eval_sets(limit=0):
+def cap_per_class(rows, n):
+    if not n:
+        return rows
+    seen = {}
+    out = []
+    for t, y in rows:
+        if seen.get(y, 0) < n:
+            seen[y] = seen.get(y, 0) + 1
+            out.append((t, y))
+    return out
+
+
+def eval_sets(limit=0, max_per_class=0):
+    """Evaluation views. The probe's *training* side is capped at max_per_class examples per
+    label (0 = all) to keep CPU evaluation short; test sides are never capped (except `limit`)."""
     clinc_tr, clinc_val = load_clinc()
     bank_tr, bank_held = load_banking()
     bit_tr, bit_val = load_bitext()
@@ -274,11 +288,11 @@ def eval_sets(limit=0):
     products, aisles, depts = load_instacart()
     held_products = [(name, aisle_text(a, d)) for pid, name, a, d in products if pid % 10 == 0]
     sets = {
-        "clinc150": (_limit(clinc_tr, limit), _limit(clinc_val, limit)),
-        "banking77": (_limit(bank_tr, limit), _limit(bank_held, limit)),
-        "bitext": (_limit(bit_tr, limit), _limit(bit_val, limit)),
+        "clinc150": (cap_per_class(_limit(clinc_tr, limit), max_per_class), _limit(clinc_val, limit)),
+        "banking77": (cap_per_class(_limit(bank_tr, limit), max_per_class), _limit(bank_held, limit)),
+        "bitext": (cap_per_class(_limit(bit_tr, limit), max_per_class), _limit(bit_val, limit)),
         "instacart_heldout": held_products[: limit or 2000],
     }
     if kiosk_tr and kiosk_te:
-        sets["kiosk"] = (kiosk_tr, kiosk_te)
+        sets["kiosk"] = (cap_per_class(kiosk_tr, max_per_class), kiosk_te)
     return sets
