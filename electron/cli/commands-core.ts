@@ -53,6 +53,7 @@ export const status: Command = {
     parse(argv, {}, false);
     const core = createCore({ dataDir: g.dataDir });
     try {
+      await core.ready;
       const s = {
         dataDir: g.dataDir,
         database: core.services.dbPath,

@@ -6,8 +6,9 @@ import { defaultDataDir } from '../core/paths.ts';
 import { isCoreError } from '../core/db/errors.ts';
 import type { Command, GlobalOptions } from './registry.ts';
 import { audit, serve, status, users } from './commands-core.ts';
+import { catalog, search } from './commands-catalog.ts';
 
-const commands: Command[] = [serve, status, users, audit];
+const commands: Command[] = [serve, status, search, catalog, users, audit];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

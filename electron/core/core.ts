@@ -7,16 +7,26 @@ import { createSessionStore } from './auth/sessions.ts';
 import { seedDemoStaff, type TerminalLock } from './auth/users.ts';
 import { getSetting } from './settings/settings.ts';
 import { seedDemoStore } from './catalog/seed.ts';
+import { createSearchIndex } from './search/engine.ts';
+import { fileKeyStore, resolveDatabaseKey } from './db/key.ts';
 import { createDispatcher, type Dispatch, type DispatchLog } from './api/dispatch.ts';
 import { handlers } from './api/handlers.ts';
 import type { CoreServices } from './api/context.ts';
 import { appRoot, databasePath } from './paths.ts';
+import { startModelService } from './model-service.ts';
+import type { SearchIndex } from './search/engine.ts';
 
 export interface CoreOptions {
   dataDir: string;
   /** Seed the bundled demo store and demo staff on first run (default true). */
   seedDemo?: boolean;
   log?: DispatchLog;
+  /** The database key from the OS keychain (Electron safeStorage); else a 0600 key file is used. */
+  dbKey?: Buffer;
+  /** Encrypt the database at rest (default true). */
+  encrypt?: boolean;
+  /** Load the on-device models in the background (default true; tests of other domains skip it). */
+  loadModels?: boolean;
   onSlowQuery?: (sql: string, ms: number) => void;
 }
 
@@ -24,6 +34,8 @@ export interface Core {
   services: CoreServices;
   db: Db;
   dispatch: Dispatch;
+  /** Resolves when background start-up work (model loading, embedding new products) is done. */
+  ready: Promise<void>;
   onEvent: (listener: (event: string, payload: unknown) => void) => () => void;
   close: () => void;
 }
@@ -38,13 +50,16 @@ export function appVersion(): string {
 
 export function createCore(opts: CoreOptions): Core {
   const dbPath = databasePath(opts.dataDir);
+  const key = opts.encrypt === false ? null : (opts.dbKey ?? resolveDatabaseKey(fileKeyStore(opts.dataDir), fs.existsSync(dbPath)));
   const db = openDatabase(dbPath, {
+    key,
     onSlowQuery: opts.onSlowQuery ?? ((sql, ms) => console.warn(`[db] slow query ${ms.toFixed(1)} ms: ${sql.slice(0, 120)}`)),
   });
   if (opts.seedDemo ?? true) {
     seedDemoStore(db);
     seedDemoStaff(db);
   }
+  const models = startModelService(db, { load: opts.loadModels ?? true });
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const terminalLock: TerminalLock = { failures: 0, lockedUntil: null };
   const services: CoreServices = {
@@ -54,19 +69,40 @@ export function createCore(opts: CoreOptions): Core {
     appVersion: appVersion(),
     sessions: createSessionStore(() => getSetting(db, 'sessionIdleMinutes')),
     terminalLock,
-    modelVersions: () => [],
+    modelVersions: () => models.versions(),
+    embedder: () => models.embedder(),
     emit: (event, payload) => listeners.forEach((l) => l(event, payload)),
     extensions: new Map(),
   };
+  const searchIndex = createSearchIndex(db);
+  services.extensions.set('search', searchIndex);
+  services.extensions.set('models', models);
+  const ready = models.ready.then(() => attachEmbedder(searchIndex, models.embedder()));
   const dispatch = createDispatcher(services, handlers, opts.log);
   return {
     services,
     db,
     dispatch,
+    ready,
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    close: () => db.close(),
+    close: () => {
+      void models.close();
+      db.close();
+    },
   };
+}
+
+/** Gives search the encoder and embeds products that have no vector for this model version yet. */
+async function attachEmbedder(index: SearchIndex, embedder: ReturnType<ReturnType<typeof startModelService>['embedder']>): Promise<void> {
+  if (!embedder) return;
+  try {
+    index.embedder = embedder;
+    await index.embedMissing();
+    index.reloadVectors();
+  } catch (e) {
+    console.warn(`[search] semantic vectors unavailable: ${(e as Error).message}`);
+  }
 }

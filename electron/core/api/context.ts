@@ -14,6 +14,8 @@ export interface CoreServices {
   terminalLock: TerminalLock;
   /** Loaded on demand; absent until the model service is up. */
   modelVersions: () => Array<{ name: string; version: string; variant: string }>;
+  /** The on-device encoder as an embedder, or null while it loads or when it failed. */
+  embedder: () => { version: string; embed(texts: string[]): Promise<Float32Array[]> } | null;
   /** Broadcasts a server event to every connected UI. */
   emit: (event: string, payload: unknown) => void;
   /** Extra services registered by domains (search index, assistant, ...). */

@@ -2,7 +2,9 @@
 // domain. A missing handler is a type error, so the contract and the core cannot drift apart.
 import type { HandlerTable } from './context.ts';
 import { appHandlers } from './handlers-app.ts';
+import { catalogApiHandlers } from './handlers-catalog.ts';
 
 export const handlers: HandlerTable = {
   ...appHandlers,
+  ...catalogApiHandlers,
 };

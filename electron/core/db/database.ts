@@ -1,10 +1,12 @@
-// Runs: node (core). The small SQLite adapter every core service uses: opens the file with WAL,
-// foreign keys and a busy timeout, applies migrations (each in its own transaction, so a failed
+// Runs: node (core). The small SQLite adapter every core service uses: opens the file (encrypted
+// at rest with SQLite3 Multiple Ciphers when a key is given) with WAL, foreign keys and a busy
+// timeout, applies migrations (each in its own transaction, so a failed
 // one leaves the previous schema intact), logs slow statements, and turns driver failures into
 // CoreErrors with a clear message.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { isPlaintextSqliteFile } from './key.ts';
 import { CoreError } from './errors.ts';
 import { migrations as defaultMigrations, type Migration } from './migrations/index.ts';
 
@@ -13,6 +15,8 @@ export type Db = BetterSqlite3.Database;
 export interface OpenOptions {
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** 32-byte key: the file is encrypted at rest (ChaCha20-Poly1305). */
+  key?: Buffer | null;
   /** Statements slower than this are reported through onSlowQuery (default 50 ms). */
   slowQueryMs?: number;
   onSlowQuery?: (sql: string, ms: number) => void;
@@ -27,6 +31,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     throw translateSqliteError(e, file);
   }
   try {
+    if (opts.key) applyKey(db, file, opts.key);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -41,6 +46,22 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   }
   if (opts.onSlowQuery) installSlowQueryLog(db, opts.slowQueryMs ?? 50, opts.onSlowQuery);
   return db;
+}
+
+function applyKey(db: Db, file: string, key: Buffer): void {
+  const hex = key.toString('hex');
+  if (file !== ':memory:' && isPlaintextSqliteFile(file)) {
+    // A database from before encryption: encrypt it in place. Rekeying needs rollback journaling.
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = "x'${hex}'"`);
+    return;
+  }
+  db.pragma(`key = "x'${hex}'"`);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    throw new CoreError('DB_CORRUPT', `Database ${file} cannot be decrypted with this terminal's key (or is not a StoreMind database).`);
+  }
 }
 
 export function schemaVersion(db: Db): number {

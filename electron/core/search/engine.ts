@@ -4,7 +4,7 @@
 // folding, typos, prefix) → FTS5 candidates (all words, then any word if too few) → re-rank in JS
 // (words matched, match quality by field, the product's kind, BM25) → optional fusion with semantic
 // neighbours (reciprocal rank fusion) → facets.
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database.ts';
 import { normalizeBarcode } from '../catalog/barcode.ts';
 import { buildDoc, F_BRAND, F_CAT, F_KIND, F_NAME, PRODUCT_SELECT, syncSearchTables, type ProductRow, type SearchDoc } from './document.ts';

@@ -91,3 +91,34 @@ describe('SQLite store', () => {
     db.close();
   });
 });
+
+describe('encryption at rest', () => {
+  const dir = tempDir();
+  const key = Buffer.alloc(32, 7);
+
+  it('encrypts the file: no plaintext on disk, and the wrong key is a clear error', () => {
+    const file = path.join(dir, 'enc.db');
+    const db = openDatabase(file, { key });
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('secret', '\"VISIBLE-MARKER\"', 'now')").run();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(fs.readFileSync(file).includes('VISIBLE-MARKER')).toBe(false);
+    expect(fs.readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(() => openDatabase(file, { key: Buffer.alloc(32, 8) })).toThrowError(/cannot be decrypted/);
+    expect(() => openDatabase(file)).toThrowError(CoreError);
+    const again = openDatabase(file, { key });
+    expect(again.prepare("SELECT value FROM settings WHERE key = 'secret'").get()).toEqual({ value: '"VISIBLE-MARKER"' });
+    again.close();
+  });
+
+  it('encrypts a database from before encryption in place, keeping its data', () => {
+    const file = path.join(dir, 'legacy.db');
+    const plain = openDatabase(file);
+    plain.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('old', '\"LEGACY-MARKER\"', 'now')").run();
+    plain.close();
+    const db = openDatabase(file, { key });
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'old'").get()).toEqual({ value: '"LEGACY-MARKER"' });
+    db.close();
+    expect(fs.readFileSync(file).includes('LEGACY-MARKER')).toBe(false);
+  });
+});

@@ -1,0 +1,18 @@
+// Runs: node (core). Adapts the catalog handlers (which take { db, search }) to the dispatcher.
+import { catalogHandlers } from '../catalog/handlers.ts';
+import type { SearchIndex } from '../search/engine.ts';
+import type { CallContext, Handler } from './context.ts';
+
+function ctxOf({ core }: CallContext) {
+  return { db: core.db, search: core.extensions.get('search') as SearchIndex };
+}
+
+export const catalogApiHandlers: {
+  'catalog.search': Handler<'catalog.search'>;
+  'catalog.product': Handler<'catalog.product'>;
+  'catalog.storeMap': Handler<'catalog.storeMap'>;
+} = {
+  'catalog.search': (c, i) => catalogHandlers['catalog.search'](ctxOf(c), i),
+  'catalog.product': (c, i) => catalogHandlers['catalog.product'](ctxOf(c), i),
+  'catalog.storeMap': (c, i) => catalogHandlers['catalog.storeMap'](ctxOf(c), i),
+};
