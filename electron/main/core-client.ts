@@ -4,8 +4,11 @@ import { utilityProcess, type UtilityProcess } from 'electron';
 
 type Pending = { resolve: (v: unknown) => void };
 
-export function startCoreProcess(entry: string, dataDir: string, onEvent: (event: string, payload: unknown) => void) {
-  const child: UtilityProcess = utilityProcess.fork(entry, ['--data-dir', dataDir], { serviceName: 'StoreMind core' });
+export function startCoreProcess(entry: string, dataDir: string, dbKey: Buffer | null, onEvent: (event: string, payload: unknown) => void) {
+  // The key travels in the child's environment only (never on its command line, which other
+  // users can read); the child removes it from its environment at start.
+  const env = { ...process.env, ...(dbKey ? { STOREMIND_DB_KEY: dbKey.toString('hex') } : {}) };
+  const child: UtilityProcess = utilityProcess.fork(entry, ['--data-dir', dataDir], { serviceName: 'StoreMind core', env });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   child.on('message', (msg: { id?: number; envelope?: unknown; event?: string; payload?: unknown }) => {

@@ -7,6 +7,7 @@ import { registerSchemesBeforeReady, serveRenderer } from './app-protocol.ts';
 import { startCoreProcess } from './core-client.ts';
 import { APP_ORIGIN, lockDownSession, lockDownWindow } from './window-policy.ts';
 import { parseWindowMode } from './window-mode.ts';
+import { databaseKeyFromKeychain } from './keychain.ts';
 
 registerSchemesBeforeReady();
 app.setName('StoreMind');
@@ -33,7 +34,8 @@ app.whenReady().then(() => {
       spellcheck: false,
     },
   });
-  const core = startCoreProcess(path.join(import.meta.dirname, 'core-process.js'), dataDir, (event, payload) => {
+  const dbKey = databaseKeyFromKeychain(dataDir);
+  const core = startCoreProcess(path.join(import.meta.dirname, 'core-process.js'), dataDir, dbKey, (event, payload) => {
     if (!win.isDestroyed()) win.webContents.send('storemind:event', event, payload);
   });
   ipcMain.handle('storemind:invoke', (event, op: unknown, input: unknown, sessionToken: unknown) => {
