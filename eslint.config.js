@@ -7,7 +7,7 @@ import globals from 'globals';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'worker_threads', 'zlib', 'url', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**', 'native-models/.work/**', '.gpu-data/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**', 'native-models/.work/**', '.gpu-data/**', '.tmp/**', 'bench/results/**', '.whl/**', '.gl/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
