@@ -99,7 +99,7 @@ export function trainSoftmax(train: readonly Example[], val: readonly Example[],
   const epochs = opts.epochs ?? 40;
   const batchSize = opts.batchSize ?? 64;
   const lr = opts.learningRate ?? 0.01;
-  const l2 = opts.l2 ?? 1e-5; // chosen on CLINC150 (lexical block): 1e-4 underfits, 1e-6 overfits
+  const l2 = opts.l2 ?? 1e-5; // CLINC150, lexical block: 1e-4 underfits (88.8% vs 90.3%); 1e-6..3e-6 change little
   const patience = opts.patience ?? 3;
   const rand = mulberry32(opts.seed ?? 13);
 
