@@ -22,6 +22,8 @@ export const intentTrainArgsSchema = z.object({
   seed: z.number().int().default(13),
   trustUnsigned: z.boolean().default(false),
   runtime: runtimeOverridesSchema.optional(),
+  /** In-scope accuracy (0..1) the oos threshold may cost on validation; default 0.02. */
+  maxThresholdLoss: z.number().min(0).max(1).default(0.02),
   log,
 });
 export type IntentTrainArgs = z.input<typeof intentTrainArgsSchema>;
@@ -51,7 +53,7 @@ export async function intentTrain(args: IntentTrainArgs): Promise<IntentTrainRes
   const encoder = await loadEncoder(a.encoderDir, { trustUnsigned: a.trustUnsigned, overrides: a.runtime, cacheSize: 0 });
   try {
     say(`encoder ${encoder.modelInfo.name} ${encoder.modelInfo.version} (${encoder.modelInfo.variant}, ${encoder.modelInfo.verified ? 'verified' : 'UNVERIFIED'}) loaded in ${encoder.modelInfo.load_ms} ms`);
-    const { head, val: metrics, timings } = await trainIntentHead({ train, val, encoder, name: a.name, train_options: { seed: a.seed }, log: say });
+    const { head, val: metrics, timings } = await trainIntentHead({ train, val, encoder, name: a.name, maxThresholdLoss: a.maxThresholdLoss, train_options: { seed: a.seed }, log: say });
     const headFile = path.resolve(a.out, 'head.json');
     head.encoder.dir = path.relative(path.dirname(headFile), path.resolve(a.encoderDir)) || '.';
     await writeHead(headFile, head);
