@@ -3,12 +3,14 @@
 // the loopback browser host) carry exactly these operations; the renderer cannot tell them apart.
 // Each domain keeps its operations in its own file; add the domain's spread here.
 import type { z } from 'zod';
+import { adminOps } from './admin.ts';
 import { appOps } from './app.ts';
 import { catalogOps } from './catalog.ts';
 import { storeOps } from './store.ts';
 
 export const api = {
   ...appOps,
+  ...adminOps,
   ...catalogOps,
   ...storeOps,
 } as const;

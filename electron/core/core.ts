@@ -14,6 +14,7 @@ import { handlers } from './api/handlers.ts';
 import type { CoreServices } from './api/context.ts';
 import { appRoot, databasePath } from './paths.ts';
 import { startModelService } from './model-service.ts';
+import { startAdmin } from './admin/service.ts';
 import type { SearchIndex } from './search/engine.ts';
 
 export interface CoreOptions {
@@ -78,6 +79,11 @@ export function createCore(opts: CoreOptions): Core {
   services.extensions.set('search', searchIndex);
   services.extensions.set('models', models);
   const ready = models.ready.then(() => attachEmbedder(searchIndex, models.embedder()));
+  try {
+    startAdmin(services); // retention purge (now and daily) and revoking deactivated staff's sessions
+  } catch (e) {
+    console.warn(`[admin] start-up failed: ${(e as Error).message}`);
+  }
   const dispatch = createDispatcher(services, handlers, opts.log);
   return {
     services,

@@ -1,10 +1,12 @@
 // Runs: node (core). The complete handler table: every operation of the contract, typed per
 // domain. A missing handler is a type error, so the contract and the core cannot drift apart.
 import type { HandlerTable } from './context.ts';
+import { adminHandlers } from './handlers-admin.ts';
 import { appHandlers } from './handlers-app.ts';
 import { catalogApiHandlers } from './handlers-catalog.ts';
 
 export const handlers: HandlerTable = {
   ...appHandlers,
+  ...adminHandlers,
   ...catalogApiHandlers,
 };

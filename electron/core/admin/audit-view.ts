@@ -1,0 +1,18 @@
+// Runs: node (core). The audit log as the back office reads it: newest first, keyset by seq, and
+// the chain's verification on the first page (the same check as `storemind audit verify`).
+import type { Db } from '../db/database.ts';
+import { verifyAuditChain } from '../audit/audit.ts';
+
+export function listAudit(db: Db, before: number | undefined, limit = 50) {
+  const rows = db
+    .prepare(`SELECT seq, ts, actor, action, target, details FROM audit_log ${before ? 'WHERE seq < @before' : ''} ORDER BY seq DESC LIMIT @limit`)
+    .all({ ...(before ? { before } : {}), limit: limit + 1 }) as Array<{ seq: number; ts: string; actor: string; action: string; target: string; details: string }>;
+  const more = rows.length > limit;
+  const entries = more ? rows.slice(0, limit) : rows;
+  const v = verifyAuditChain(db);
+  return {
+    entries,
+    nextBefore: more ? (entries.at(-1)?.seq ?? null) : null,
+    chain: { ok: v.ok, entries: v.entries, firstBadSeq: v.ok ? null : v.firstBadSeq, reason: v.ok ? null : v.reason },
+  };
+}
