@@ -56,7 +56,7 @@ describe('MicroBatcher', () => {
   it('gathers requests that arrive while a run is in flight', async () => {
     const { b, runs } = doubler();
     const first = b.submit(1);
-    await new Promise((r) => setTimeout(r, 1)); // run 1 is now in flight
+    while (runs.length === 0) await new Promise((r) => setImmediate(r)); // run 1 is now in flight
     const later = Promise.all([b.submit(2), b.submit(3)]);
     expect(await first).toBe(2);
     expect(await later).toEqual([4, 6]);
