@@ -108,9 +108,13 @@ export const audit: Command = {
     const core = createCore({ dataDir: g.dataDir, seedDemo: false });
     try {
       const r = verifyAuditChain(core.db);
-      if (g.json) console.log(JSON.stringify(r));
-      else if (r.ok) console.log(`Audit log intact: ${r.entries} entries.`);
-      else console.error(`Audit log TAMPERED: entry ${r.firstBadSeq}: ${r.reason}.`);
+      // Name the bad entry as staff would recognise it (when, who, what), and the span checked.
+      const at = (seq: number) => core.db.prepare('SELECT seq, ts, actor, action FROM audit_log WHERE seq = ?').get(seq) as { seq: number; ts: string; actor: string; action: string } | undefined;
+      const last = core.db.prepare('SELECT seq, ts, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; ts: string; hash: string } | undefined;
+      const bad = r.ok ? undefined : at(r.firstBadSeq);
+      if (g.json) console.log(JSON.stringify({ ...r, ...(bad ? { badEntry: bad } : {}), ...(r.ok && last ? { lastSeq: last.seq, lastTs: last.ts, headHash: last.hash } : {}) }));
+      else if (r.ok) console.log(`Audit log intact: ${r.entries} entries${last ? `, last #${last.seq} at ${last.ts}, head hash ${last.hash.slice(0, 16)}…` : ''}.`);
+      else console.error(`Audit log TAMPERED: entry ${r.firstBadSeq}${bad ? ` (${bad.action} by ${bad.actor} at ${bad.ts})` : ''}: ${r.reason}.`);
       return r.ok ? 0 : 1;
     } finally {
       core.close();

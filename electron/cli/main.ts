@@ -7,8 +7,9 @@ import { isCoreError } from '../core/db/errors.ts';
 import type { Command, GlobalOptions } from './registry.ts';
 import { audit, serve, status, users } from './commands-core.ts';
 import { catalog, search } from './commands-catalog.ts';
+import { interactions } from './commands-admin.ts';
 
-const commands: Command[] = [serve, status, search, catalog, users, audit];
+const commands: Command[] = [serve, status, search, catalog, users, audit, interactions];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);
