@@ -5,11 +5,13 @@
 import type { z } from 'zod';
 import { adminOps } from './admin.ts';
 import { appOps } from './app.ts';
+import { assistantOps } from './assistant.ts';
 import { catalogOps } from './catalog.ts';
 import { storeOps } from './store.ts';
 
 export const api = {
   ...appOps,
+  ...assistantOps,
   ...adminOps,
   ...catalogOps,
   ...storeOps,

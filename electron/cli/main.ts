@@ -6,10 +6,11 @@ import { defaultDataDir } from '../core/paths.ts';
 import { isCoreError } from '../core/db/errors.ts';
 import type { Command, GlobalOptions } from './registry.ts';
 import { audit, serve, status, users } from './commands-core.ts';
+import { ask, intent } from './commands-assistant.ts';
 import { catalog, search } from './commands-catalog.ts';
 import { interactions } from './commands-admin.ts';
 
-const commands: Command[] = [serve, status, search, catalog, users, audit, interactions];
+const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, ask, intent];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

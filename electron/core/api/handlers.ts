@@ -3,10 +3,12 @@
 import type { HandlerTable } from './context.ts';
 import { adminHandlers } from './handlers-admin.ts';
 import { appHandlers } from './handlers-app.ts';
+import { assistantHandlers } from './handlers-assistant.ts';
 import { catalogApiHandlers } from './handlers-catalog.ts';
 
 export const handlers: HandlerTable = {
   ...appHandlers,
+  ...assistantHandlers,
   ...adminHandlers,
   ...catalogApiHandlers,
 };

@@ -1,0 +1,175 @@
+// Runs: node (core, CLI and training). The exact training set of the shipped kiosk intent head:
+// the project's own kiosk lines (native-models/data/kiosk_intents/train.jsonl) plus lines from the
+// shared public datasets where an intent really matches, chosen here in code so the set can be
+// rebuilt byte for byte (`storemind intent trainset kiosk`). Datasets are read at training time
+// and never committed. The hand-written test.jsonl is never read here.
+//
+// Every line goes through redactText, as shopper text does before the model sees it at the kiosk.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCsv } from '../catalog/csv.ts';
+import { CoreError } from '../db/errors.ts';
+import { mulberry32, shuffleInPlace } from '../models/rng.ts';
+import { appRoot } from '../paths.ts';
+import { redactText } from '../privacy/redact.ts';
+import type { KioskIntent } from './intents.ts';
+
+export interface TrainingLine {
+  text: string;
+  intent: KioskIntent;
+  /** Where the line came from: "kiosk", "bitext:<intent>", "banking77:<intent>", "clinc150:<intent>". */
+  source: string;
+}
+
+/** Bitext customer-support intents that mean the same thing at a store kiosk. */
+export const BITEXT_MAP: Readonly<Record<string, KioskIntent>> = {
+  check_payment_methods: 'payment_methods',
+  track_refund: 'refund_status',
+  check_refund_policy: 'return_policy',
+  delivery_options: 'delivery_options',
+  delivery_period: 'delivery_options',
+  complaint: 'complaint',
+  contact_human_agent: 'human_agent',
+};
+
+/** BANKING77: only "my refund has not arrived" is a kiosk question as it stands. */
+export const BANKING77_MAP: Readonly<Record<string, KioskIntent>> = {
+  Refund_not_showing_up: 'refund_status',
+};
+
+/** CLINC150 small talk that is the kiosk's greeting intent. */
+export const CLINC_GREETING = ['greeting', 'goodbye', 'thank_you'] as const;
+
+/**
+ * CLINC150 intents kept OUT of out_of_scope because a shopper could mean a store question with
+ * them (balances and rewards, card declined, orders and shopping lists, "how busy", holidays,
+ * vaccines at the pharmacy, bills paid at the desk, food facts about products), or because they are
+ * dialogue acts ("yes", "cancel") or kiosk meta questions. Every other CLINC150 intent is
+ * something a store kiosk should not try to answer, and contributes lines as out_of_scope.
+ */
+export const CLINC_NOT_OOS = new Set([
+  ...CLINC_GREETING,
+  'balance', 'rewards_balance', 'redeem_rewards', 'card_declined', 'pay_bill', 'bill_balance',
+  'order', 'order_status', 'shopping_list', 'shopping_list_update', 'how_busy', 'accept_reservations',
+  'next_holiday', 'vaccines', 'calories', 'nutrition_info', 'ingredients_list',
+  'yes', 'no', 'maybe', 'cancel', 'repeat', 'change_language', 'what_can_i_ask_you', 'are_you_a_bot',
+]);
+
+export const CAPS = {
+  bitextPerIntent: 60,
+  banking77PerIntent: 60,
+  clincGreetingPerIntent: 25,
+  clincOosPerIntent: 4,
+  /** CLINC150 "oos" lines (data_full train + val, OOS+ train), deduplicated: all of them. */
+  clincOosLines: Infinity,
+};
+
+export const TRAINING_SEED = 4242;
+
+export interface TrainingSetOptions {
+  /** Folder with train.jsonl (default native-models/data/kiosk_intents). */
+  projectDir?: string;
+  /** Shared datasets folder (default $STOREMIND_DATASETS, else <repo>/../shared/datasets). */
+  datasetsDir?: string;
+  /** Leave the shared datasets out (tests; stores without them). */
+  projectOnly?: boolean;
+}
+
+export function defaultDatasetsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.STOREMIND_DATASETS ?? path.join(appRoot(), '..', 'shared', 'datasets'));
+}
+
+function readText(file: string): string {
+  if (!existsSync(file)) throw new CoreError('NOT_FOUND', `Training data ${file} is missing.`);
+  return readFileSync(file, 'utf8');
+}
+
+function projectLines(dir: string): TrainingLine[] {
+  const out: TrainingLine[] = [];
+  readText(path.join(dir, 'train.jsonl'))
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const r = JSON.parse(line) as { text?: unknown; intent?: unknown };
+      if (typeof r.text !== 'string' || typeof r.intent !== 'string') throw new CoreError('BAD_INPUT', `train.jsonl:${i + 1}: needs text and intent`);
+      out.push({ text: r.text, intent: r.intent as KioskIntent, source: 'kiosk' });
+    });
+  return out;
+}
+
+/** Picks up to n lines per group, deterministically (sorted, then a seeded shuffle per group). */
+function sample(groups: Map<string, string[]>, n: number, seed: number): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const key of [...groups.keys()].sort()) {
+    const lines = [...new Set(groups.get(key))].sort();
+    const rand = mulberry32(seed ^ hash(key));
+    for (const t of shuffleInPlace(lines, rand).slice(0, n)) out.push([key, t]);
+  }
+  return out;
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function csvGroups(file: string, textCol: string, labelCol: string, keep: (label: string) => boolean): Map<string, string[]> {
+  const recs = parseCsv(readText(file), file);
+  const header = recs[0]?.fields ?? [];
+  const ti = header.indexOf(textCol);
+  const li = header.indexOf(labelCol);
+  if (ti < 0 || li < 0) throw new CoreError('BAD_INPUT', `${file}: expected columns ${textCol} and ${labelCol}`);
+  const groups = new Map<string, string[]>();
+  for (const r of recs.slice(1)) {
+    const label = (r.fields[li] ?? '').trim();
+    const text = (r.fields[ti] ?? '').trim();
+    if (!text || !keep(label)) continue;
+    groups.set(label, [...(groups.get(label) ?? []), text]);
+  }
+  return groups;
+}
+
+function sharedLines(dir: string): TrainingLine[] {
+  const out: TrainingLine[] = [];
+  const bitext = csvGroups(path.join(dir, 'bitext_customer_support_intents', 'train.csv'), 'utterance', 'intent', (l) => l in BITEXT_MAP);
+  for (const [label, text] of sample(bitext, CAPS.bitextPerIntent, TRAINING_SEED)) out.push({ text, intent: BITEXT_MAP[label] as KioskIntent, source: `bitext:${label}` });
+
+  const banking = csvGroups(path.join(dir, 'banking77', 'train.csv'), 'text', 'category', (l) => l in BANKING77_MAP);
+  for (const [label, text] of sample(banking, CAPS.banking77PerIntent, TRAINING_SEED)) out.push({ text, intent: BANKING77_MAP[label] as KioskIntent, source: `banking77:${label}` });
+
+  const full = JSON.parse(readText(path.join(dir, 'clinc150_oos', 'data_full_train_val.json'))) as Record<string, Array<[string, string]>>;
+  const plus = JSON.parse(readText(path.join(dir, 'clinc150_oos', 'data_oos_plus_oos_train.json'))) as Record<string, Array<[string, string]>>;
+  // Only CLINC's train split feeds in-scope intents; its val split stays unseen.
+  const byIntent = new Map<string, string[]>();
+  for (const [text, label] of full.train ?? []) byIntent.set(label, [...(byIntent.get(label) ?? []), text]);
+  const greet = new Map([...byIntent].filter(([l]) => (CLINC_GREETING as readonly string[]).includes(l)));
+  for (const [label, text] of sample(greet, CAPS.clincGreetingPerIntent, TRAINING_SEED)) out.push({ text, intent: 'greeting', source: `clinc150:${label}` });
+  const oosIntents = new Map([...byIntent].filter(([l]) => !CLINC_NOT_OOS.has(l)));
+  for (const [label, text] of sample(oosIntents, CAPS.clincOosPerIntent, TRAINING_SEED)) out.push({ text, intent: 'out_of_scope', source: `clinc150:${label}` });
+  const oos = new Map([['oos', [...(full.oos_train ?? []), ...(full.oos_val ?? []), ...(plus.oos_train ?? [])].map(([t]) => t)]]);
+  for (const [, text] of sample(oos, CAPS.clincOosLines, TRAINING_SEED)) out.push({ text, intent: 'out_of_scope', source: 'clinc150:oos' });
+  return out;
+}
+
+/** The kiosk training set, in a fixed order: project lines first, then the mapped shared lines. */
+export function kioskTrainingSet(opts: TrainingSetOptions = {}): TrainingLine[] {
+  const projectDir = path.resolve(opts.projectDir ?? path.join(appRoot(), 'native-models', 'data', 'kiosk_intents'));
+  const lines = projectLines(projectDir);
+  if (!opts.projectOnly) lines.push(...sharedLines(opts.datasetsDir ?? defaultDatasetsDir()));
+  // Redact as the kiosk does; then drop exact duplicates (first occurrence wins).
+  const seen = new Set<string>();
+  const out: TrainingLine[] = [];
+  for (const l of lines) {
+    const text = redactText(l.text.replace(/\s+/g, ' ').trim());
+    const key = text.toLowerCase();
+    if (!text || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text, intent: l.intent, source: l.source });
+  }
+  return out;
+}
+
+export function toJsonl(lines: readonly TrainingLine[]): string {
+  return lines.map((l) => JSON.stringify({ text: l.text, intent: l.intent, source: l.source })).join('\n') + '\n';
+}
