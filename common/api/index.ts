@@ -7,6 +7,8 @@ import { adminOps } from './admin.ts';
 import { appOps } from './app.ts';
 import { assistantOps } from './assistant.ts';
 import { catalogOps } from './catalog.ts';
+import { fraudOps } from './fraud.ts';
+import { posOps } from './pos.ts';
 import { storeOps } from './store.ts';
 
 export const api = {
@@ -14,6 +16,8 @@ export const api = {
   ...assistantOps,
   ...adminOps,
   ...catalogOps,
+  ...posOps,
+  ...fraudOps,
   ...storeOps,
 } as const;
 

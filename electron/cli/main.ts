@@ -8,9 +8,10 @@ import type { Command, GlobalOptions } from './registry.ts';
 import { audit, serve, status, users } from './commands-core.ts';
 import { ask, intent } from './commands-assistant.ts';
 import { catalog, search } from './commands-catalog.ts';
+import { fraud } from './commands-fraud.ts';
 import { interactions } from './commands-admin.ts';
 
-const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, ask, intent];
+const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -5,10 +5,12 @@ import { adminHandlers } from './handlers-admin.ts';
 import { appHandlers } from './handlers-app.ts';
 import { assistantHandlers } from './handlers-assistant.ts';
 import { catalogApiHandlers } from './handlers-catalog.ts';
+import { posHandlers } from './handlers-pos.ts';
 
 export const handlers: HandlerTable = {
   ...appHandlers,
   ...assistantHandlers,
   ...adminHandlers,
   ...catalogApiHandlers,
+  ...posHandlers,
 };

@@ -1,0 +1,129 @@
+// Runs: anywhere. Point-of-sale operations: item lookup, ringing sales, refunds, post-tender voids
+// and no-sale drawer openings, manager approval by PIN, receipts. Money is integer cents. Card
+// payments happen on the external payment terminal: only its fingerprint token, the last four
+// digits and the entry mode ever reach StoreMind, never a card number (the core refuses one).
+import { z } from 'zod';
+import { op } from './define.ts';
+
+export const TxnTypeSchema = z.enum(['sale', 'refund', 'void', 'no_sale']);
+export const TenderMethodSchema = z.enum(['cash', 'card', 'gift_card']);
+export const EntryModeSchema = z.enum(['chip', 'tap', 'swipe', 'keyed']);
+export const ActionSchema = z.enum(['allow', 'review', 'manager_approval', 'block']);
+export const TxnStatusSchema = z.enum(['completed', 'blocked', 'pending_approval']);
+
+const Cents = z.number().int().min(0).max(10_000_000);
+
+export const CartLine = z
+  .object({
+    sku: z.string().min(1).max(64),
+    qty: z.number().positive().max(1000),
+    unitCents: Cents,
+    overrideCents: Cents.nullable(),
+    discountCents: Cents,
+  })
+  .strict();
+
+export const TenderInput = z
+  .object({
+    method: TenderMethodSchema,
+    /** The payment terminal's token for the card; never the card number. */
+    fingerprint: z.string().min(6).max(128).regex(/^[A-Za-z0-9_:.-]+$/, 'card fingerprint must be a token (letters, digits, _ : . -)').nullable(),
+    last4: z.string().regex(/^\d{4}$/, 'last four must be 4 digits').nullable(),
+    entryMode: EntryModeSchema.nullable(),
+  })
+  .strict();
+
+export const DecisionView = z.object({
+  score: z.number(),
+  decision: ActionSchema,
+  reasons: z.array(z.string()),
+  rulesVersion: z.string(),
+  modelVersion: z.string(),
+});
+
+export const TxnLineView = z.object({
+  sku: z.string(),
+  name: z.string(),
+  qty: z.number(),
+  unitCents: z.number().int(),
+  overrideCents: z.number().int().nullable(),
+  discountCents: z.number().int(),
+  lineCents: z.number().int(),
+});
+
+export const TxnView = z.object({
+  id: z.string(),
+  ts: z.string(),
+  terminalId: z.string(),
+  cashierId: z.string(),
+  cashierName: z.string(),
+  type: TxnTypeSchema,
+  status: TxnStatusSchema,
+  totalCents: z.number().int(),
+  tenderMethod: TenderMethodSchema.nullable(),
+  cardLast4: z.string().nullable(),
+  entryMode: EntryModeSchema.nullable(),
+  receiptNo: z.string().nullable(),
+  receiptRef: z.string().nullable(),
+  originalTxnId: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  voided: z.boolean(),
+  lines: z.array(TxnLineView),
+  decision: DecisionView.nullable(),
+});
+
+export const ProductLookupHit = z.object({
+  id: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  brand: z.string(),
+  priceCents: z.number().int(),
+  stock: z.number().int(),
+});
+
+export const posOps = {
+  'pos.lookup': op({
+    summary: 'Find a product to ring up: a scanned barcode, a SKU, or words.',
+    access: 'cashier',
+    input: z.object({ q: z.string().min(1).max(200), limit: z.number().int().min(1).max(20).optional() }).strict(),
+    output: z.object({ mode: z.enum(['barcode', 'sku', 'text']), results: z.array(ProductLookupHit) }),
+  }),
+  'pos.submit': op({
+    summary: 'Complete a sale, refund, void or no-sale: the fraud engine decides before it completes.',
+    access: 'cashier',
+    input: z
+      .object({
+        type: TxnTypeSchema,
+        lines: z.array(CartLine).max(500),
+        tender: TenderInput.nullable(),
+        receiptRef: z.string().min(1).max(64).nullable().optional(),
+        originalTxnId: z.string().min(1).max(64).nullable().optional(),
+      })
+      .strict(),
+    output: TxnView,
+  }),
+  'pos.approve': op({
+    summary: 'A manager approves a transaction that needs one, with their PIN (no session is opened).',
+    access: 'cashier',
+    input: z.object({ txnId: z.string().min(1).max(64), pin: z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits') }).strict(),
+    output: TxnView,
+  }),
+  'pos.cancel': op({
+    summary: 'Abandon a transaction waiting for approval (it stays on record, unapproved).',
+    access: 'cashier',
+    input: z.object({ txnId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'pos.receipt': op({
+    summary: 'One transaction as a receipt, by id or printed receipt number.',
+    access: 'cashier',
+    input: z.object({ txnId: z.string().min(1).max(64).optional(), receiptNo: z.string().min(1).max(64).optional() }).strict(),
+    output: TxnView,
+  }),
+  'pos.recent': op({
+    summary: "This terminal's latest transactions (for voids and reprints).",
+    access: 'cashier',
+    input: z.object({ limit: z.number().int().min(1).max(100).optional() }).strict(),
+    output: z.object({ transactions: z.array(TxnView) }),
+  }),
+};

@@ -1,0 +1,93 @@
+// Runs: node (core). Handlers for the POS (pos.*) and fraud review (fraud.*) operations. The fraud
+// engine (ONNX model + rule set) is created on first use and kept in core.extensions.
+import type { Db } from '../db/database.ts';
+import { CoreError } from '../db/errors.ts';
+import { getSetting } from '../settings/settings.ts';
+import { normalizeBarcode } from '../catalog/barcode.ts';
+import { search } from '../search/engine.ts';
+import { createFraudEngine, type FraudEngine } from '../fraud/engine.ts';
+import { reviewQueue, setVerdict } from '../fraud/review.ts';
+import { activeRuleSetJson, installRuleSet } from '../fraud/rules.ts';
+import { approveTransaction, cancelPending, receipt, submitTransaction } from '../pos/service.ts';
+import { recentTxns } from '../pos/views.ts';
+import type { CallContext, CoreServices, Handler } from './context.ts';
+
+const ENGINE_KEY = 'fraud.engine';
+
+/** The terminal's fraud engine, loaded once (the model load is async, so keep the promise). */
+export function fraudEngine(core: CoreServices): Promise<FraudEngine> {
+  let p = core.extensions.get(ENGINE_KEY) as Promise<FraudEngine> | undefined;
+  if (!p) {
+    p = createFraudEngine(core.db);
+    p.catch(() => core.extensions.delete(ENGINE_KEY));
+    core.extensions.set(ENGINE_KEY, p);
+  }
+  return p;
+}
+
+function signedIn(ctx: CallContext) {
+  if (!ctx.session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');
+  return ctx.session.user;
+}
+
+interface LookupRow {
+  id: string;
+  sku: string;
+  name: string;
+  brand: string;
+  price_cents: number;
+  promo_price_cents: number | null;
+  stock: number;
+}
+
+const LOOKUP_SELECT = `SELECT p.id, p.sku, p.name, p.brand, p.price_cents, p.promo_price_cents,
+  coalesce((SELECT sum(quantity) FROM stock s WHERE s.product_id = p.id), 0) AS stock FROM products p`;
+
+function hit(r: LookupRow) {
+  return { id: r.id, sku: r.sku, name: r.name, brand: r.brand, priceCents: Math.min(r.price_cents, r.promo_price_cents ?? r.price_cents), stock: r.stock };
+}
+
+async function lookup(db: Db, q: string, limit: number) {
+  const code = normalizeBarcode(q);
+  if (code) {
+    const r = db.prepare(`${LOOKUP_SELECT} JOIN barcodes b ON b.product_id = p.id WHERE b.code = ? AND p.active = 1`).get(code) as LookupRow | undefined;
+    return { mode: 'barcode' as const, results: r ? [hit(r)] : [] };
+  }
+  const bySku = db.prepare(`${LOOKUP_SELECT} WHERE p.sku = ? COLLATE NOCASE AND p.active = 1`).get(q.trim()) as LookupRow | undefined;
+  if (bySku) return { mode: 'sku' as const, results: [hit(bySku)] };
+  const res = await search(db, q, { limit });
+  const one = db.prepare(`${LOOKUP_SELECT} WHERE p.id = ?`);
+  const results = res.results.map((h) => one.get(h.id) as LookupRow | undefined).filter((r): r is LookupRow => !!r).map(hit);
+  return { mode: 'text' as const, results };
+}
+
+export const posHandlers: {
+  'pos.lookup': Handler<'pos.lookup'>;
+  'pos.submit': Handler<'pos.submit'>;
+  'pos.approve': Handler<'pos.approve'>;
+  'pos.cancel': Handler<'pos.cancel'>;
+  'pos.receipt': Handler<'pos.receipt'>;
+  'pos.recent': Handler<'pos.recent'>;
+  'fraud.queue': Handler<'fraud.queue'>;
+  'fraud.verdict': Handler<'fraud.verdict'>;
+  'fraud.rules': Handler<'fraud.rules'>;
+  'fraud.installRules': Handler<'fraud.installRules'>;
+} = {
+  'pos.lookup': ({ core }, input) => lookup(core.db, input.q, input.limit ?? 8),
+  'pos.submit': async (ctx, input) => {
+    const user = signedIn(ctx);
+    const engine = await fraudEngine(ctx.core);
+    return submitTransaction({ db: ctx.core.db, engine, terminalId: getSetting(ctx.core.db, 'terminalId'), user }, input);
+  },
+  'pos.approve': (ctx, input) => approveTransaction(ctx.core.db, ctx.core.terminalLock, input.txnId, input.pin, signedIn(ctx)),
+  'pos.cancel': (ctx, input) => {
+    cancelPending(ctx.core.db, input.txnId, signedIn(ctx));
+    return { ok: true as const };
+  },
+  'pos.receipt': ({ core }, input) => receipt(core.db, input),
+  'pos.recent': ({ core }, input) => ({ transactions: recentTxns(core.db, getSetting(core.db, 'terminalId'), input.limit ?? 20) }),
+  'fraud.queue': ({ core }, input) => reviewQueue(core.db, input),
+  'fraud.verdict': (ctx, input) => setVerdict(ctx.core.db, input.txnId, input.verdict, signedIn(ctx).id),
+  'fraud.rules': ({ core }) => activeRuleSetJson(core.db),
+  'fraud.installRules': (ctx, input) => installRuleSet(ctx.core.db, input.ruleSet, 'admin', signedIn(ctx).id),
+};

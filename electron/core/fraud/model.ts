@@ -1,0 +1,94 @@
+// Runs: node (core). The learned risk model: a small ONNX network (trained by
+// native-models/fraud/train.py on the simulator's labelled history) that maps the feature vector to
+// a fraud probability. The bundle's manifest lists every file's sha256 (checked before loading) and
+// the feature order the model was trained on (checked against features.ts, so a model and an app
+// that disagree about inputs never score a sale). The manifest also carries each input's training
+// mean: replacing one input by its mean and re-scoring says how much that feature drove the score.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { z } from 'zod';
+import { appRoot } from '../paths.ts';
+import { CoreError } from '../db/errors.ts';
+import { FEATURE_NAMES } from './features.ts';
+
+const ManifestSchema = z.object({
+  name: z.literal('fraud-risk'),
+  version: z.string().min(1).max(64),
+  kind: z.literal('tabular-risk'),
+  input: z.string(),
+  output: z.string(),
+  features: z.array(z.string()),
+  means: z.array(z.number()),
+  files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int() })),
+  metrics: z.record(z.string(), z.unknown()).optional(),
+});
+export type FraudManifest = z.infer<typeof ManifestSchema>;
+
+export interface RiskModel {
+  version: string;
+  manifest: FraudManifest;
+  /** Scores rows of the model vector (features.ts modelVector), one probability per row. */
+  score(rows: Float32Array[]): Promise<number[]>;
+}
+
+export function defaultBundleDir(): string {
+  return path.join(appRoot(), 'native-models', 'bundles', 'fraud-risk');
+}
+
+export async function loadRiskModel(dir = defaultBundleDir()): Promise<RiskModel> {
+  const manifestPath = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(manifestPath)) throw new CoreError('MODEL_INVALID', `No fraud model at ${dir} (manifest.json missing).`);
+  const parsed = ManifestSchema.safeParse(JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
+  if (!parsed.success) throw new CoreError('MODEL_INVALID', `Fraud model manifest is invalid: ${parsed.error.issues[0]?.message}`);
+  const m = parsed.data;
+  for (const [file, meta] of Object.entries(m.files)) {
+    if (file.includes('/') || file.includes('\\') || file.startsWith('.')) throw new CoreError('MODEL_INVALID', `Fraud model manifest names a bad file: ${file}`);
+    const bytes = fs.readFileSync(path.join(dir, file));
+    const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (sha !== meta.sha256) throw new CoreError('MODEL_INVALID', `Fraud model file ${file} does not match its sha256 in the manifest.`);
+  }
+  if (m.features.join(',') !== FEATURE_NAMES.join(',')) {
+    throw new CoreError('MODEL_INVALID', 'Fraud model was trained on different features than this app computes; retrain it.');
+  }
+  if (m.means.length !== m.features.length) throw new CoreError('MODEL_INVALID', 'Fraud model manifest: means and features differ in length.');
+  if (!m.files['model.onnx']) throw new CoreError('MODEL_INVALID', 'Fraud model manifest lists no model.onnx.');
+  const session = await ort.InferenceSession.create(fs.readFileSync(path.join(dir, 'model.onnx')), {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+  });
+  const width = m.features.length;
+  return {
+    version: m.version,
+    manifest: m,
+    async score(rows) {
+      if (rows.length === 0) return [];
+      const data = new Float32Array(rows.length * width);
+      rows.forEach((r, i) => data.set(r, i * width));
+      const out = await session.run({ [m.input]: new ort.Tensor('float32', data, [rows.length, width]) });
+      const probs = out[m.output]!.data as Float32Array;
+      return Array.from(probs, (p) => (Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0));
+    },
+  };
+}
+
+/**
+ * How much each input pushed the score up: the score minus the score with that input at its
+ * training mean, all in one batched run. Returns the features that raised it most.
+ */
+export async function topDrivers(model: RiskModel, vector: Float32Array, score: number, k = 3): Promise<Array<{ index: number; delta: number }>> {
+  const rows: Float32Array[] = [];
+  for (let i = 0; i < vector.length; i++) {
+    const r = vector.slice();
+    r[i] = model.manifest.means[i]!;
+    rows.push(r);
+  }
+  const scores = await model.score(rows);
+  return scores
+    .map((s, index) => ({ index, delta: score - s }))
+    .filter((d) => d.delta > 0.02)
+    .sort((a, b) => b.delta - a.delta)
+    .slice(0, k);
+}

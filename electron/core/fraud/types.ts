@@ -1,0 +1,45 @@
+// Runs: node (core). The shapes the fraud engine and the POS share: one transaction as the core
+// records it (money in integer cents, time as UTC ISO strings so they sort as text), a decision.
+
+export type TxnType = 'sale' | 'refund' | 'void' | 'no_sale';
+export type TenderMethod = 'cash' | 'card' | 'gift_card';
+export type EntryMode = 'chip' | 'tap' | 'swipe' | 'keyed';
+export type Action = 'allow' | 'review' | 'manager_approval' | 'block';
+
+/** Precedence when several rules fire: the strongest action wins (block > manager_approval > review > allow). */
+export const ACTION_RANK: Record<Action, number> = { allow: 0, review: 1, manager_approval: 2, block: 3 };
+
+export interface TxnLine {
+  sku: string;
+  qty: number;
+  unitCents: number;
+  overrideCents: number | null;
+  discountCents: number;
+}
+
+export interface TxnRecord {
+  id: string;
+  /** UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`: string order is time order. */
+  ts: string;
+  terminalId: string;
+  cashierId: string;
+  type: TxnType;
+  items: TxnLine[];
+  totalCents: number;
+  tender: { method: TenderMethod | null; fingerprint: string | null; last4: string | null; entryMode: EntryMode | null };
+  receiptRef: string | null;
+  originalTxnId: string | null;
+  /** A sale's own printed receipt number. */
+  receiptNo?: string | null;
+}
+
+export interface Decision {
+  score: number;
+  decision: Action;
+  reasons: string[];
+  rulesFired: Array<{ id: string; action: Action; reason: string }>;
+  modelScore: number;
+  rulesVersion: string;
+  modelVersion: string;
+  features: Record<string, number>;
+}
