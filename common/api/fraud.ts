@@ -64,9 +64,9 @@ export const RuleView = z.object({ id: z.string(), action: ActionSchema, when: z
 
 export const fraudOps = {
   'fraud.queue': op({
-    summary: 'Flagged transactions with their reasons, newest first (open = no verdict yet).',
+    summary: 'Decisions with their reasons, newest first: open = flagged without a verdict, flagged = every flagged one, all = every decision.',
     access: 'supervisor',
-    input: z.object({ filter: z.enum(['open', 'all']).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    input: z.object({ filter: z.enum(['open', 'flagged', 'all']).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
     output: z.object({ items: z.array(ReviewItem), open: z.number().int() }),
   }),
   'fraud.verdict': op({

@@ -72,6 +72,12 @@ export const DEFAULT_RULESET = {
       reason: "High refund-to-sale ratio for this cashier",
     },
     {
+      id: 'void.after_tender',
+      action: 'review',
+      when: "type == 'void'",
+      reason: 'Void after the sale was paid',
+    },
+    {
       id: 'void.late',
       action: 'review',
       when: "type == 'void' and original_age_h >= 0.25",

@@ -56,10 +56,11 @@ function toItem(r: Row): ReviewItemT {
   };
 }
 
-export function reviewQueue(db: Db, opts: { filter?: 'open' | 'all'; limit?: number } = {}): { items: ReviewItemT[]; open: number } {
-  const open = opts.filter !== 'all';
+export function reviewQueue(db: Db, opts: { filter?: 'open' | 'flagged' | 'all'; limit?: number } = {}): { items: ReviewItemT[]; open: number } {
+  const filter = opts.filter ?? 'open';
+  const where = filter === 'all' ? '1' : filter === 'flagged' ? FLAGGED : `${FLAGGED} AND d.verdict IS NULL`;
   const rows = db
-    .prepare(`${SELECT} WHERE ${FLAGGED}${open ? ' AND d.verdict IS NULL' : ''} ORDER BY d.ts DESC LIMIT ?`)
+    .prepare(`${SELECT} WHERE ${where} ORDER BY d.ts DESC, t.rowid DESC LIMIT ?`)
     .all(opts.limit ?? 100) as Row[];
   const openCount = db.prepare(`SELECT count(*) FROM fraud_decisions d WHERE ${FLAGGED} AND d.verdict IS NULL`).pluck().get() as number;
   return { items: rows.map(toItem), open: openCount };

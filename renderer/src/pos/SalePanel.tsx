@@ -1,0 +1,91 @@
+// Runs: dom (renderer). The sale screen: scan or look up items into the cart, adjust quantity,
+// price and discount, take a tender, and see the receipt (or the manager alert, or the block).
+// Below: this terminal's recent transactions with post-tender void and reprint, and No sale.
+import { useCallback, useEffect, useState } from 'react';
+import { call, isApiError } from '../api.ts';
+import { useT } from '../i18n/index.tsx';
+import { addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
+import { money, type CartItem } from './money.ts';
+
+export function SalePanel() {
+  const t = useT();
+  const [lines, setLines] = useState<CartItem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [recent, setRecent] = useState<Txn[]>([]);
+  const outcome = useOutcome();
+
+  const refresh = useCallback(() => {
+    call('pos.recent', { limit: 10 }).then((r) => setRecent(r.transactions)).catch(() => undefined);
+  }, []);
+  useEffect(refresh, [refresh, outcome.txn]);
+
+  const submit = async (type: 'sale' | 'void' | 'no_sale', tender: Tender | null, originalTxnId?: string) => {
+    setBusy(true);
+    setError('');
+    try {
+      const txn = await call('pos.submit', {
+        type,
+        lines: type === 'sale' ? lines.map(({ sku, qty, unitCents, overrideCents, discountCents }) => ({ sku, qty, unitCents, overrideCents, discountCents })) : [],
+        tender,
+        originalTxnId: originalTxnId ?? null,
+      });
+      if (type === 'sale' && txn.status !== 'blocked') setLines([]);
+      outcome.show(txn);
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="staff-panel till">
+      <h2 className="staff-panel__title">{t('pos.panel.sale')}</h2>
+      <ScanBar onAdd={(h) => { outcome.clear(); setLines((ls) => addHit(ls, h)); }} />
+      <CartTable lines={lines} onChange={setLines} />
+      <TenderPicker label={t('pos.tender.pay')} disabled={busy || lines.length === 0} onTender={(tender) => void submit('sale', tender)} />
+      <div className="till__row">
+        <button type="button" className="btn btn--light" disabled={busy} onClick={() => void submit('no_sale', null)} data-testid="pos-no-sale">
+          {t('pos.noSale')}
+        </button>
+        {lines.length > 0 && (
+          <button type="button" className="btn btn--light" onClick={() => setLines([])}>{t('pos.cart.clear')}</button>
+        )}
+      </div>
+      <p className="till__error" role="alert">{error}</p>
+      {outcome.txn && (
+        <>
+          <DecisionBanner txn={outcome.txn} />
+          {outcome.txn.status === 'completed' && <ReceiptView txn={outcome.txn} />}
+        </>
+      )}
+      {outcome.dialog}
+
+      <h3>{t('pos.recent.title')}</h3>
+      <table className="recent" data-testid="pos-recent">
+        <tbody>
+          {recent.map((r) => (
+            <tr key={r.id} data-testid="pos-recent-row">
+              <td>{new Date(r.ts).toLocaleTimeString()}</td>
+              <td>{t(`pos.type.${r.type}`)}</td>
+              <td>{r.receiptNo ?? ''}</td>
+              <td>{money(r.totalCents)}</td>
+              <td>
+                <span className={`badge badge--${r.decision?.decision ?? 'allow'}`}>{t(`pos.status.${r.status}`)}</span>
+                {r.voided && <span className="badge"> {t('pos.recent.voided')}</span>}
+              </td>
+              <td>
+                {r.type === 'sale' && r.status === 'completed' && !r.voided && (
+                  <button type="button" className="btn btn--light" disabled={busy} onClick={() => void submit('void', null, r.id)} data-testid={`void-${r.receiptNo}`}>
+                    {t('pos.recent.void')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

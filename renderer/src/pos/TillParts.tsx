@@ -1,0 +1,290 @@
+// Runs: dom (renderer). Pieces the sale and returns screens share: the scan bar, the cart table,
+// the tender picker, the manager-approval dialog (the POS alert when a rule asks for a manager),
+// the decision banner and the printable receipt.
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { call, isApiError } from '../api.ts';
+import type { OpOutput } from '../../../common/api/index.ts';
+import { useT } from '../i18n/index.tsx';
+import { useAppData } from '../lib/AppContext.tsx';
+import { PinPad } from '../staff/PinPad.tsx';
+import { cartTotal, demoCardToken, lineTotal, money, parseMoney, type CartItem } from './money.ts';
+import './pos.css';
+
+export type Txn = OpOutput<'pos.submit'>;
+type Hit = OpOutput<'pos.lookup'>['results'][number];
+
+/** A scanner types the barcode fast and presses Enter; people type words. Both land here. */
+export function ScanBar({ onAdd }: { onAdd: (hit: Hit) => void }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<Hit[]>([]);
+  const [error, setError] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const text = q.trim();
+    if (!text) return;
+    setError('');
+    try {
+      const r = await call('pos.lookup', { q: text });
+      if (r.results.length === 0) setError(t('pos.scan.none', { q: text }));
+      else if (r.mode !== 'text' || r.results.length === 1) {
+        onAdd(r.results[0]!);
+        setHits([]);
+        setQ('');
+        return;
+      }
+      setHits(r.results);
+    } catch (err) {
+      setError(isApiError(err) ? err.message : String(err));
+    }
+  };
+  return (
+    <div className="till">
+      <form className="till__row" onSubmit={(e) => void submit(e)}>
+        <input className="till__scan" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('pos.scan.placeholder')} aria-label={t('pos.scan.label')} data-testid="pos-scan" autoFocus />
+        <button type="submit" className="btn btn--primary">{t('pos.scan.add')}</button>
+      </form>
+      {error && <p className="till__error" role="alert">{error}</p>}
+      {hits.length > 0 && (
+        <ul className="till__results" aria-label={t('pos.scan.results')}>
+          {hits.map((h) => (
+            <li key={h.id}>
+              <button type="button" data-testid="pos-lookup-result" onClick={() => { onAdd(h); setHits([]); setQ(''); }}>
+                {h.name} · {h.brand} · {money(h.priceCents)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function addHit(lines: CartItem[], h: Hit): CartItem[] {
+  const i = lines.findIndex((l) => l.sku === h.sku && l.overrideCents === null && l.discountCents === 0);
+  if (i >= 0) return lines.map((l, j) => (j === i ? { ...l, qty: l.qty + 1 } : l));
+  return [...lines, { sku: h.sku, name: h.name, qty: 1, unitCents: h.priceCents, overrideCents: null, discountCents: 0 }];
+}
+
+/** The cart: quantity, price override and discount per line (the core checks and decides on them). */
+export function CartTable({ lines, onChange, editable = true }: { lines: CartItem[]; onChange: (next: CartItem[]) => void; editable?: boolean }) {
+  const t = useT();
+  const set = (i: number, patch: Partial<CartItem>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  if (!lines.length) return <p className="staff-panel__body">{t('pos.cart.empty')}</p>;
+  return (
+    <table className="cart" data-testid="pos-cart">
+      <thead>
+        <tr>
+          <th>{t('pos.cart.item')}</th>
+          <th className="num">{t('pos.cart.qty')}</th>
+          <th className="num">{t('pos.cart.price')}</th>
+          <th className="num">{t('pos.cart.override')}</th>
+          <th className="num">{t('pos.cart.discount')}</th>
+          <th className="num">{t('pos.cart.line')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l, i) => (
+          <tr key={`${l.sku}-${i}`}>
+            <td>{l.name}</td>
+            <td className="num">
+              {editable ? (
+                <input type="number" min={1} max={999} value={l.qty} aria-label={t('pos.cart.qty')} onChange={(e) => set(i, { qty: Math.max(1, Math.min(999, Math.round(Number(e.target.value) || 1))) })} />
+              ) : (
+                l.qty
+              )}
+            </td>
+            <td className="num">{money(l.unitCents)}</td>
+            <td className="num">
+              {editable ? (
+                <input inputMode="decimal" defaultValue={l.overrideCents === null ? '' : (l.overrideCents / 100).toFixed(2)} aria-label={t('pos.cart.override')} onBlur={(e) => set(i, { overrideCents: e.target.value.trim() ? parseMoney(e.target.value) : null })} />
+              ) : l.overrideCents === null ? '' : money(l.overrideCents)}
+            </td>
+            <td className="num">
+              {editable ? (
+                <input inputMode="decimal" defaultValue={l.discountCents ? (l.discountCents / 100).toFixed(2) : ''} aria-label={t('pos.cart.discount')} onBlur={(e) => set(i, { discountCents: parseMoney(e.target.value || '0') ?? 0 })} />
+              ) : l.discountCents ? money(l.discountCents) : ''}
+            </td>
+            <td className="num">{money(lineTotal(l))}</td>
+            <td>
+              {editable && (
+                <button type="button" className="btn btn--light" onClick={() => onChange(lines.filter((_, j) => j !== i))} aria-label={t('pos.cart.remove', { name: l.name })}>
+                  ✕
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td colSpan={5} className="num">{t('pos.cart.total')}</td>
+          <td className="num till__total" data-testid="pos-total">{money(cartTotal(lines))}</td>
+          <td />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+export type Tender = { method: 'cash' | 'card' | 'gift_card'; fingerprint: string | null; last4: string | null; entryMode: 'chip' | 'tap' | 'swipe' | 'keyed' | null };
+
+/** Cash, card or gift card. A card is read by the external payment terminal; we keep only its token. */
+export function TenderPicker({ disabled, onTender, label }: { disabled: boolean; onTender: (t: Tender) => void; label: string }) {
+  const t = useT();
+  const [card, setCard] = useState(false);
+  const [last4, setLast4] = useState('');
+  const [mode, setMode] = useState<'chip' | 'tap' | 'swipe' | 'keyed'>('chip');
+  return (
+    <div className="tender" role="group" aria-label={label}>
+      <strong>{label}</strong>
+      <button type="button" className="btn btn--primary" disabled={disabled} data-testid="tender-cash" onClick={() => onTender({ method: 'cash', fingerprint: null, last4: null, entryMode: null })}>
+        {t('pos.tender.cash')}
+      </button>
+      <button type="button" className="btn btn--primary" disabled={disabled} data-testid="tender-gift" onClick={() => onTender({ method: 'gift_card', fingerprint: null, last4: null, entryMode: null })}>
+        {t('pos.tender.gift')}
+      </button>
+      <button type="button" className="btn btn--light" disabled={disabled} data-testid="tender-card" onClick={() => setCard((c) => !c)}>
+        {t('pos.tender.card')}
+      </button>
+      {card && (
+        <>
+          <select value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} aria-label={t('pos.tender.entryMode')}>
+            {(['chip', 'tap', 'swipe', 'keyed'] as const).map((m) => (
+              <option key={m} value={m}>{t(`pos.entry.${m}`)}</option>
+            ))}
+          </select>
+          <input value={last4} maxLength={4} inputMode="numeric" placeholder={t('pos.tender.last4')} aria-label={t('pos.tender.last4')} onChange={(e) => setLast4(e.target.value.replace(/\D/g, '').slice(0, 4))} data-testid="tender-last4" />
+          <button type="button" className="btn btn--primary" disabled={disabled || last4.length !== 4} data-testid="tender-card-pay" onClick={() => onTender({ method: 'card', fingerprint: demoCardToken(), last4, entryMode: mode })}>
+            {t('pos.tender.cardPay')}
+          </button>
+          <small>{t('pos.tender.cardNote')}</small>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** What the fraud engine said, when it says more than "allow". */
+export function DecisionBanner({ txn }: { txn: Txn }) {
+  const t = useT();
+  if (!txn.decision || (txn.decision.decision === 'allow' && txn.status === 'completed')) return null;
+  const blocked = txn.status === 'blocked';
+  return (
+    <div className={`alert ${blocked ? 'alert--block' : 'alert--warn'}`} role="alert" data-testid="pos-decision">
+      <strong>{blocked ? t('pos.decision.blocked') : txn.status === 'pending_approval' ? t('pos.decision.needsManager') : t('pos.decision.review')}</strong>
+      <ul>
+        {txn.decision.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The POS alert when a manager is needed: reasons, then the manager's PIN (no sign-in happens). */
+export function ApprovalDialog({ txn, onDone, onCancel }: { txn: Txn; onDone: (t: Txn) => void; onCancel: () => void }) {
+  const t = useT();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const approve = async () => {
+    if (busy || pin.length < 4) return;
+    setBusy(true);
+    try {
+      onDone(await call('pos.approve', { txnId: txn.id, pin }));
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+      setPin('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const cancel = async () => {
+    try {
+      await call('pos.cancel', { txnId: txn.id });
+    } finally {
+      onCancel();
+    }
+  };
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="approval-title" data-testid="pos-approval">
+        <h3 id="approval-title">{t('pos.approval.title')}</h3>
+        <DecisionBanner txn={txn} />
+        <p>{t('pos.approval.prompt')}</p>
+        <div className="pin-dots" aria-label={t('pin.entered', { count: pin.length })}>
+          {Array.from({ length: Math.max(4, pin.length) }, (_, i) => (
+            <span key={i} className={`pin-dots__dot${i < pin.length ? ' pin-dots__dot--on' : ''}`} />
+          ))}
+        </div>
+        <p className="till__error" role="alert" data-testid="approval-error">{error}</p>
+        <PinPad value={pin} onChange={(v) => { setPin(v); setError(''); }} onSubmit={() => void approve()} disabled={busy} />
+        <div className="till__row">
+          <button type="button" className="btn btn--primary" onClick={() => void approve()} disabled={busy || pin.length < 4} data-testid="approval-submit">
+            {t('pos.approval.approve')}
+          </button>
+          <button type="button" className="btn btn--light" onClick={() => void cancel()} data-testid="approval-cancel">
+            {t('pos.approval.cancel')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A printable receipt (the browser's print; the print stylesheet hides everything else). */
+export function ReceiptView({ txn }: { txn: Txn }) {
+  const t = useT();
+  const { profile } = useAppData();
+  return (
+    <div className="receipt" data-testid="pos-receipt">
+      <strong>{profile.name}</strong>
+      <span>{profile.address}</span>
+      <span>{t(`pos.type.${txn.type}`)} · {new Date(txn.ts).toLocaleString()}</span>
+      {txn.receiptNo && <span data-testid="receipt-no">{t('pos.receipt.no')}: {txn.receiptNo}</span>}
+      <span>{t('pos.receipt.cashier')}: {txn.cashierName}</span>
+      <hr />
+      {txn.lines.map((l, i) => (
+        <div className="receipt__row" key={i}>
+          <span>{l.qty} × {l.name}</span>
+          <span>{money(l.lineCents)}</span>
+        </div>
+      ))}
+      <hr />
+      <div className="receipt__row">
+        <strong>{t('pos.cart.total')}</strong>
+        <strong>{money(txn.totalCents)}</strong>
+      </div>
+      {txn.tenderMethod && (
+        <span>
+          {t(`pos.tenderName.${txn.tenderMethod}`)}
+          {txn.cardLast4 ? ` •••• ${txn.cardLast4} (${txn.entryMode})` : ''}
+        </span>
+      )}
+      {txn.approvedBy && <span>{t('pos.receipt.approvedBy', { who: txn.approvedBy })}</span>}
+      <span data-testid="receipt-status">{t(`pos.status.${txn.status}`)}</span>
+      <button type="button" className="btn btn--light no-print" onClick={() => window.print()}>{t('pos.receipt.print')}</button>
+    </div>
+  );
+}
+
+/** After submit: show the receipt, or the approval dialog, or the block. */
+export function useOutcome() {
+  const [txn, setTxn] = useState<Txn | null>(null);
+  const [approving, setApproving] = useState<Txn | null>(null);
+  const show = (next: Txn) => {
+    if (next.status === 'pending_approval') setApproving(next);
+    setTxn(next);
+  };
+  const dialog = approving ? (
+    <ApprovalDialog
+      txn={approving}
+      onDone={(done) => { setApproving(null); setTxn(done); }}
+      onCancel={() => setApproving(null)}
+    />
+  ) : null;
+  return { txn, show, dialog, clear: () => setTxn(null) };
+}
