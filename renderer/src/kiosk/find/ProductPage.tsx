@@ -1,0 +1,145 @@
+// Runs: dom (renderer). One product on the kiosk: name, brand and size, price (promotion called
+// out), stock, where it is (aisle / bay / shelf, in big type) and the store map marking its aisle.
+import { useEffect, useState } from 'react';
+import { call, isApiError } from '../../api.ts';
+import { useT } from '../../i18n/index.tsx';
+import type { MessageKey } from '../../i18n/index.tsx';
+import en from '../../i18n/en.json';
+import type { OpOutput } from '../../../../common/api/index.ts';
+import { BackIcon } from '../../components/Icons.tsx';
+import { PinIcon } from '../../components/ProductSearch.tsx';
+import { Price, StockBadge } from '../../components/ProductSearchFormat.tsx';
+import { StoreMap, entranceOf } from '../../components/StoreMap.tsx';
+import type { StoreMapData } from '../../components/StoreMap.tsx';
+
+type Product = OpOutput<'catalog.product'>;
+type Loaded = { state: 'loading' } | { state: 'ok'; product: Product } | { state: 'missing' } | { state: 'error' };
+
+export function ProductPage({ id, map, onBack }: { id: string; map: StoreMapData | null; onBack: () => void }) {
+  const t = useT();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    call('catalog.product', { id })
+      .then((product) => live && setLoaded({ state: 'ok', product }))
+      .catch((e: unknown) => {
+        if (!live) return;
+        if (isApiError(e) && e.code === 'NOT_FOUND') setLoaded({ state: 'missing' });
+        else {
+          console.warn('catalog.product failed', e);
+          setLoaded({ state: 'error' });
+        }
+      });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  return (
+    <section className="pp" aria-labelledby="pp-title" data-testid="product-page">
+      <div className="pp__top">
+        <button type="button" className="btn btn--back" onClick={onBack} data-testid="product-back">
+          <BackIcon size={32} />
+          <span>{t('product.backToResults')}</span>
+        </button>
+        {loaded.state === 'ok' ? (
+          <ProductTitle product={loaded.product} />
+        ) : (
+          <h2 id="pp-title" className="pp__state" role={loaded.state === 'loading' ? undefined : 'alert'} aria-busy={loaded.state === 'loading'}>
+            {loaded.state === 'loading' ? t('product.loading') : loaded.state === 'missing' ? t('product.missing') : t('product.error')}
+          </h2>
+        )}
+      </div>
+      {loaded.state === 'ok' && <ProductDetails product={loaded.product} map={map} />}
+    </section>
+  );
+}
+
+/** Known dietary codes are translated; a code we have no string for is shown tidied up. */
+function useDietaryLabel(): (code: string) => string {
+  const t = useT();
+  return (code) => {
+    const key = `dietary.${code}`;
+    return key in en ? t(key as MessageKey) : code.replace(/_/g, ' ');
+  };
+}
+
+function ProductTitle({ product: p }: { product: Product }) {
+  // Names usually start with the brand, which has its own line above.
+  const title = p.brand && p.name.toLowerCase().startsWith(p.brand.toLowerCase() + ' ') ? p.name.slice(p.brand.length + 1) : p.name;
+  return (
+    <div className="pp__title">
+      <p className="pp__brand">{[p.brand, p.size].filter(Boolean).join(' · ')}</p>
+      <h2 id="pp-title" className="pp__name" data-testid="product-name">
+        {title}
+      </h2>
+    </div>
+  );
+}
+
+function ProductDetails({ product: p, map }: { product: Product; map: StoreMapData | null }) {
+  const t = useT();
+  const dietaryLabel = useDietaryLabel();
+  const total = p.stock.reduce((n, s) => n + s.quantity, 0);
+  const aisleId = p.map_area?.id ?? p.aisle;
+  const showMap = map !== null && map.areas.length > 0;
+  const here = map ? entranceOf(map) : undefined;
+
+  return (
+    <div className={`pp__grid${showMap ? '' : ' pp__grid--nomap'}`}>
+      <div className="pp__info">
+        <div className="pp__buy">
+          <Price cents={p.price_cents} promoCents={p.promo_price_cents} size="lg" />
+          <StockBadge quantity={total} />
+        </div>
+
+        <div className="pp__where" data-testid="product-location">
+          <PinIcon size={40} />
+          <div>
+            {p.aisle ? (
+              <>
+                <p className="pp__aisle" data-testid="product-aisle">{t('search.aisle', { aisle: p.aisle })}</p>
+                {p.aisle_name && <p className="pp__aisle-name">{p.aisle_name}</p>}
+                <p className="pp__bay">{[p.bay && t('search.bay', { bay: p.bay }), p.shelf && t('search.shelf', { shelf: p.shelf })].filter(Boolean).join(' · ')}</p>
+              </>
+            ) : (
+              <p className="pp__aisle">{t('product.askStaff')}</p>
+            )}
+          </div>
+        </div>
+
+        {p.dietary.length > 0 && (
+          <ul className="pp__tags" aria-label={t('product.dietary')}>
+            {p.dietary.map((d) => (
+              <li key={d} className="pp__tag">
+                {dietaryLabel(d)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {p.description && <p className="pp__desc">{p.description}</p>}
+      </div>
+
+      {showMap && (
+        <figure className="pp__map">
+          <StoreMap map={map} highlight={aisleId || null} />
+          <figcaption className="pp__legend">
+            {p.map_area && (
+              <span className="pp__legend-item">
+                <span className="pp__swatch pp__swatch--aisle" aria-hidden="true" />
+                {t('map.legendAisle', { aisle: p.map_area.id })}
+              </span>
+            )}
+            {here && (
+              <span className="pp__legend-item">
+                <span className="pp__swatch pp__swatch--you" aria-hidden="true" />
+                {t('map.youAreHereAt', { place: here.name })}
+              </span>
+            )}
+          </figcaption>
+        </figure>
+      )}
+    </div>
+  );
+}
