@@ -1,0 +1,211 @@
+// Runs: node (Playwright tests). The kiosk's "Find a product": a typo still finds almond milk, a
+// tapped result shows its aisle and the store map marks it, a barcode scanner (fast digits + Enter)
+// opens a product directly, FTS5 syntax and markup in the box are just text, touch sizes, and the
+// docs screenshots of the search and product screens.
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { guardPage, invoke, openKiosk, screenshotDir } from './helpers.ts';
+
+interface Product {
+  id: string;
+  name: string;
+  aisle: string;
+  barcodes: string[];
+  map_area: { id: string } | null;
+}
+
+async function openFind(page: Page): Promise<void> {
+  await openKiosk(page);
+  await page.getByTestId('kiosk-open-find').click();
+  await expect(page.getByTestId('search-input')).toBeFocused();
+}
+
+/**
+ * A barcode scanner as the browser sees it: digit keys 12 ms apart by their hardware timestamps,
+ * then Enter. Sent over CDP with explicit timestamps (which Chromium passes on as
+ * KeyboardEvent.timeStamp), so a busy test machine delivering them late cannot make a scan look
+ * like typing. Chromium only, like the config.
+ */
+async function scan(page: Page, code: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const t0 = Date.now() / 1000;
+  const keys = [...code].map((d) => ({ key: d, code: `Digit${d}`, text: d, windowsVirtualKeyCode: 48 + Number(d) }));
+  keys.push({ key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 });
+  for (const [i, k] of keys.entries()) {
+    const at = t0 + i * 0.012;
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, timestamp: at });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, timestamp: at + 0.004 });
+  }
+  await cdp.detach();
+}
+
+/** Waits until the results on screen answer `q` (not an earlier query still on screen). */
+async function searched(page: Page, q: string): Promise<void> {
+  const section = page.getByTestId('search-results');
+  await expect(section).toHaveAttribute('data-answered', q.trim());
+  await expect(section).toHaveAttribute('data-status', 'ok');
+}
+
+test('"almnd milk" finds almond milk; the product page shows its aisle and the map marks it', async ({ page }) => {
+  const guard = guardPage(page);
+  await openFind(page);
+  await expect(page.getByTestId('search-empty')).toBeVisible();
+
+  // Half on the on-screen keyboard, half on a physical one: both type into the same box.
+  for (const ch of 'almnd') await page.getByTestId(`osk-key-${ch}`).click();
+  await page.getByTestId('osk-space').click();
+  await page.keyboard.type('milk');
+  await expect(page.getByTestId('search-input')).toHaveValue('almnd milk');
+  await searched(page, 'almnd milk');
+
+  const almond = page.getByTestId('search-result').filter({ hasText: /almond milk/i });
+  await expect(almond.first()).toBeVisible();
+  const card = almond.first();
+  await expect(card).toContainText(/Aisle \S+ · Bay \S+ · Shelf \S+/);
+  await expect(card.getByTestId('price')).toContainText('$');
+  await expect(card.getByTestId('stock')).toHaveText(/In stock|Low stock|Out of stock/);
+  await expect(page.getByTestId('facet-department').first()).toBeVisible();
+  await expect(page.getByTestId('filter-in-stock')).toBeVisible();
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-search.png'), animations: 'disabled', caret: 'hide' });
+
+  const id = await card.getAttribute('data-product-id');
+  expect(id).toBeTruthy();
+  const product = await invoke<Product>(page, 'catalog.product', { id: id as string });
+  expect(product.name).toMatch(/almond milk/i);
+  expect(product.map_area?.id).toBe(product.aisle);
+
+  await card.click();
+  await expect(page.getByTestId('product-page')).toBeVisible();
+  await expect(page.getByTestId('product-aisle')).toHaveText(`Aisle ${product.aisle}`);
+  await expect(page.getByTestId('store-map')).toHaveAttribute('data-highlight', product.aisle);
+  await expect(page.getByTestId('map-aisle-highlighted')).toHaveAttribute('data-aisle', product.aisle);
+  await expect(page.getByTestId('map-aisle-highlighted')).toHaveCount(1);
+  await expect(page.getByTestId('map-you-are-here')).toContainText('You are here');
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-product.png'), animations: 'disabled' });
+
+  // Back returns to the same results; the panel's own Back returns home.
+  await page.getByTestId('product-back').click();
+  await expect(page.getByTestId('search-input')).toHaveValue('almnd milk');
+  await expect(almond.first()).toBeVisible();
+  await page.getByTestId('kiosk-back').click();
+  await expect(page.getByTestId('store-name')).toBeVisible();
+  expect(guard.problems).toEqual([]);
+});
+
+test('facets: a department chip and "in stock only" narrow the results', async ({ page }) => {
+  await openFind(page);
+  await page.getByTestId('search-input').fill('milk');
+  await searched(page, 'milk');
+  const chip = page.getByTestId('facet-department').filter({ hasText: 'Dairy & Eggs' });
+  await chip.click();
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await searched(page, 'milk');
+  const departments = await page.getByTestId('search-result').evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id')));
+  for (const pid of departments) {
+    const p = await invoke<{ department: string }>(page, 'catalog.product', { id: pid as string });
+    expect(p.department).toBe('Dairy & Eggs');
+  }
+  await page.getByTestId('filter-in-stock').click();
+  await expect(page.getByTestId('filter-in-stock')).toHaveAttribute('aria-checked', 'true');
+  await searched(page, 'milk');
+  await expect(page.getByTestId('search-result').first()).toBeVisible();
+  await expect(page.getByTestId('search-result').getByTestId('stock').filter({ hasText: 'Out of stock' })).toHaveCount(0);
+});
+
+test('a barcode scanner (digits a few ms apart, then Enter) opens the product directly', async ({ page }) => {
+  const guard = guardPage(page);
+  await openFind(page);
+  const hits = await invoke<{ results: Array<{ id: string }> }>(page, 'catalog.search', { q: 'almond milk', limit: 2 });
+  const [first, second] = await Promise.all(hits.results.map((h) => invoke<Product>(page, 'catalog.product', { id: h.id })));
+  expect(first?.barcodes.length).toBeGreaterThan(0);
+  expect(second?.barcodes.length).toBeGreaterThan(0);
+
+  await scan(page, first!.barcodes[0]!);
+  await expect(page.getByTestId('product-page')).toBeVisible();
+  // The page shows the name without the brand prefix (the brand has its own line).
+  expect(first!.name).toContain(await page.getByTestId('product-name').innerText());
+  await expect(page.getByTestId('product-aisle')).toHaveText(`Aisle ${first!.aisle}`);
+
+  // A scan on the product page opens the next product.
+  await scan(page, second!.barcodes[0]!);
+  await expect(page.getByTestId('product-page')).toHaveCount(1);
+  await expect(page.getByTestId('product-aisle')).toHaveText(`Aisle ${second!.aisle}`);
+  await expect(page.getByTestId('store-map')).toHaveAttribute('data-highlight', second!.aisle);
+
+  // The scanner's digits did not stay in the search box.
+  await page.getByTestId('product-back').click();
+  await expect(page.getByTestId('search-input')).toHaveValue('');
+
+  // An unknown code says so instead of opening anything.
+  await scan(page, '4006381333931');
+  await expect(page.getByTestId('search-notice')).toContainText('4006381333931');
+  await expect(page.getByTestId('product-page')).toHaveCount(0);
+  await expect(page.getByTestId('search-input')).toHaveValue('');
+  expect(guard.problems).toEqual([]);
+});
+
+test('digits typed by hand are a search, and Enter on a whole barcode opens its product', async ({ page }) => {
+  await openFind(page);
+  const hits = await invoke<{ results: Array<{ id: string }> }>(page, 'catalog.search', { q: 'bananas', limit: 1 });
+  const product = await invoke<Product>(page, 'catalog.product', { id: hits.results[0]!.id });
+  const code = product.barcodes[0]!;
+  // A person's pace (well over 50 ms a key): no scan, the digits stay in the box as a query.
+  await page.keyboard.type(code, { delay: 90 });
+  await expect(page.getByTestId('search-input')).toHaveValue(code);
+  await expect(page.getByTestId('product-page')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('product-aisle')).toHaveText(`Aisle ${product.aisle}`);
+});
+
+test('FTS5 syntax and markup in the box are searched as plain text, never an error', async ({ page }) => {
+  const guard = guardPage(page);
+  await openFind(page);
+  const input = page.getByTestId('search-input');
+  const nasty = ['"almond', 'milk*', 'almond NEAR milk', '-milk', 'NEAR(almond milk, 2)', '"*" - NEAR ""', 'milk OR AND NOT', '(peanut', 'col:milk ^2', '<img src=x onerror=alert(1)>', '<qzxv>qzxv</qzxv>'];
+  for (const q of nasty) {
+    await input.fill(q);
+    await searched(page, q);
+    await expect(page.getByTestId('search-error')).toHaveCount(0);
+    await expect(page.getByTestId('search-result').first().or(page.getByTestId('search-no-results'))).toBeVisible();
+  }
+  // Markup stays text: the no-results title quotes it literally and no element was made from it.
+  await expect(page.getByTestId('search-no-results')).toContainText('“<qzxv>qzxv</qzxv>”');
+  await expect(page.locator('.kiosk-panel img, .kiosk-panel qzxv')).toHaveCount(0);
+
+  // And the box still works normally afterwards.
+  await input.fill('almond milk');
+  await searched(page, 'almond milk');
+  await expect(page.getByTestId('search-result').filter({ hasText: /almond milk/i }).first()).toBeVisible();
+  expect(guard.problems).toEqual([]);
+});
+
+test('search and product screens: touch-sized targets and text of at least 20 px', async ({ page }) => {
+  await openFind(page);
+  await page.getByTestId('search-input').fill('bananas');
+  await searched(page, 'bananas');
+
+  const check = async (where: string) => {
+    const sizes = await page.locator('.kiosk-panel button').evaluateAll((els) =>
+      els
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: (el.textContent ?? el.getAttribute('aria-label') ?? '').trim(), w: r.width, h: r.height, font: parseFloat(getComputedStyle(el).fontSize) };
+        }),
+    );
+    expect(sizes.length).toBeGreaterThan(3);
+    for (const s of sizes) {
+      expect.soft(s.h, `${where}: height of "${s.text}"`).toBeGreaterThanOrEqual(48);
+      expect.soft(s.w, `${where}: width of "${s.text}"`).toBeGreaterThanOrEqual(48);
+      expect.soft(s.font, `${where}: font size of "${s.text}"`).toBeGreaterThanOrEqual(20);
+    }
+  };
+  await check('search');
+  const keys = await page.locator('.osk button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()));
+  for (const k of keys) expect.soft(Math.min(k.width, k.height)).toBeGreaterThanOrEqual(56);
+
+  await page.getByTestId('search-result').first().click();
+  await expect(page.getByTestId('product-aisle')).toBeVisible();
+  await check('product');
+});
