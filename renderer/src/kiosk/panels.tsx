@@ -3,8 +3,8 @@
 // buttons from this list, so nothing else changes.
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
+import { useT } from '../i18n/index.tsx';
 import { QuestionIcon, SearchIcon } from '../components/Icons.tsx';
-import { AssistantPanel } from './assistant/AssistantPanel.tsx';
 import { FindPanel } from './find/FindPanel.tsx';
 
 export interface KioskPanelProps {
@@ -24,7 +24,21 @@ export interface KioskPanel {
   Component: ComponentType<KioskPanelProps>;
 }
 
+function Placeholder({ textKey }: { textKey: MessageKey }) {
+  const t = useT();
+  return (
+    <div className="placeholder">
+      <p className="placeholder__text">{t(textKey)}</p>
+      <p className="placeholder__soon">{t('common.comingSoon')}</p>
+    </div>
+  );
+}
+
+function AskPlaceholder() {
+  return <Placeholder textKey="kiosk.ask.placeholder" />;
+}
+
 export const kioskPanels: readonly KioskPanel[] = [
-  { id: 'ask', titleKey: 'kiosk.ask.title', labelKey: 'kiosk.ask', hintKey: 'kiosk.ask.hint', Icon: QuestionIcon, tone: 'primary', Component: AssistantPanel },
+  { id: 'ask', titleKey: 'kiosk.ask.title', labelKey: 'kiosk.ask', hintKey: 'kiosk.ask.hint', Icon: QuestionIcon, tone: 'primary', Component: AskPlaceholder },
   { id: 'find', titleKey: 'kiosk.find.title', labelKey: 'kiosk.find', hintKey: 'kiosk.find.hint', Icon: SearchIcon, tone: 'secondary', Component: FindPanel },
 ];
