@@ -5,6 +5,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
 import { useT } from '../i18n/index.tsx';
 import { QuestionIcon, SearchIcon } from '../components/Icons.tsx';
+import { AssistantPanel } from './assistant/AssistantPanel.tsx';
 import { FindPanel } from './find/FindPanel.tsx';
 
 export interface KioskPanelProps {
@@ -34,11 +35,7 @@ function Placeholder({ textKey }: { textKey: MessageKey }) {
   );
 }
 
-function AskPlaceholder() {
-  return <Placeholder textKey="kiosk.ask.placeholder" />;
-}
-
 export const kioskPanels: readonly KioskPanel[] = [
-  { id: 'ask', titleKey: 'kiosk.ask.title', labelKey: 'kiosk.ask', hintKey: 'kiosk.ask.hint', Icon: QuestionIcon, tone: 'primary', Component: AskPlaceholder },
+  { id: 'ask', titleKey: 'kiosk.ask.title', labelKey: 'kiosk.ask', hintKey: 'kiosk.ask.hint', Icon: QuestionIcon, tone: 'primary', Component: AssistantPanel },
   { id: 'find', titleKey: 'kiosk.find.title', labelKey: 'kiosk.find', hintKey: 'kiosk.find.hint', Icon: SearchIcon, tone: 'secondary', Component: FindPanel },
 ];

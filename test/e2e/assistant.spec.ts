@@ -1,0 +1,100 @@
+// Runs: node (Playwright tests). The kiosk assistant in Chromium against the real core and the
+// shipped on-device model: typed questions through the kiosk UI get a product location with
+// aisle and shelf, store hours, a policy, an out-of-scope deflection and a handoff to staff;
+// markup is shown as text; feedback, chips and the on-screen keyboard work; the docs screenshot.
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { guardPage, openKiosk, screenshotDir } from './helpers.ts';
+
+// A portrait kiosk screen, so the whole conversation fits in the docs screenshot.
+test.use({ viewport: { width: 1080, height: 1600 } });
+
+async function ask(page: Page, text: string) {
+  const before = await page.getByTestId('assistant-answer').count();
+  const box = page.getByTestId('assistant-input');
+  await box.click();
+  await box.fill(text);
+  await page.getByTestId('assistant-send').click();
+  await expect(page.getByTestId('assistant-answer')).toHaveCount(before + 1, { timeout: 15_000 });
+  return page.getByTestId('assistant-answer').last();
+}
+
+test('a shopper asks typed questions and gets a location, hours, a policy, a deflection and a person', async ({ page }) => {
+  const guard = guardPage(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await openKiosk(page);
+  await page.getByTestId('kiosk-open-ask').click();
+  await expect(page.getByTestId('assistant')).toBeVisible();
+  await expect(page.getByTestId('assistant-call-staff')).toBeVisible();
+  await expect(page.getByTestId('assistant-chip').first()).toBeVisible();
+
+  const where = await ask(page, 'where can I find peanut butter?');
+  await expect(where).toHaveAttribute('data-intent', 'find_product');
+  await expect(where).toContainText(/aisle A5/);
+  const card = where.getByTestId('assistant-product').first();
+  await expect(card).toContainText(/Peanut Butter/);
+  await expect(card.getByTestId('assistant-product-where')).toContainText(/Aisle A5 .*Shelf \d/);
+
+  const hours = await ask(page, 'what time do you close today');
+  await expect(hours).toHaveAttribute('data-intent', 'store_hours');
+  await expect(hours).toContainText(/we are (open|closed)/);
+
+  const policy = await ask(page, 'can I return something without a receipt?');
+  await expect(policy).toHaveAttribute('data-intent', 'return_policy');
+  await expect(policy).toContainText(/30 days/);
+  await policy.getByTestId('assistant-helpful-yes').click();
+  await expect(policy).toContainText('Thanks for your feedback');
+
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-assistant.png') });
+
+  const weather = await ask(page, "what's the weather going to be like in Denver tomorrow?");
+  await expect(weather).toHaveAttribute('data-kind', 'deflect');
+  await expect(weather).toContainText(/not something I can help with/);
+
+  // Markup typed by a shopper is shown as text, never run.
+  await ask(page, '<img src=x onerror=alert(1)><script>alert(2)</script>');
+  await expect(page.getByTestId('assistant-shopper').last()).toHaveText('<img src=x onerror=alert(1)><script>alert(2)</script>');
+  expect(await page.locator('[data-testid="assistant-log"] img, [data-testid="assistant-log"] script').count()).toBe(0);
+
+  const person = await ask(page, 'I want to talk to a real person please');
+  await expect(person).toHaveAttribute('data-kind', 'handoff');
+  await expect(person).toContainText(/team member/);
+  await expect(page.getByTestId('assistant-staff-coming')).toBeVisible();
+
+  expect(dialogs).toBe(0);
+  expect(guard.problems).toEqual([]);
+});
+
+test('chips, the on-screen keyboard, multi-turn order lookup and Call staff', async ({ page }) => {
+  const guard = guardPage(page);
+  await openKiosk(page);
+  await page.getByTestId('kiosk-open-ask').click();
+
+  // A chip asks its question; the assistant asks back for the order number.
+  await page.getByTestId('assistant-chip').filter({ hasText: 'Is my order ready?' }).click();
+  const askBack = page.getByTestId('assistant-answer').last();
+  await expect(askBack).toHaveAttribute('data-kind', 'ask');
+  await expect(askBack).toContainText(/order number/);
+
+  // Typed on the on-screen keyboard, as on a kiosk without a physical one.
+  await page.getByTestId('assistant-keyboard').click();
+  for (const k of ['p', 'u', '1', '0', '4', '2', '1']) await page.getByTestId(`osk-key-${k}`).click();
+  await expect(page.getByTestId('assistant-input')).toHaveValue('pu10421');
+  await page.getByTestId('osk-enter').click();
+  const status = page.getByTestId('assistant-answer').nth(1);
+  await expect(status).toHaveAttribute('data-intent', 'order_pickup');
+  await expect(status).toContainText(/PU-10421 is ready for pickup/);
+
+  await page.getByTestId('assistant-call-staff').click();
+  await expect(page.getByTestId('assistant-answer').last()).toHaveAttribute('data-kind', 'handoff');
+  await expect(page.getByTestId('assistant-staff-coming')).toBeVisible();
+
+  // Start over wipes the conversation on screen.
+  await page.getByTestId('assistant-start-over').click();
+  await expect(page.getByTestId('assistant-answer')).toHaveCount(0);
+  expect(guard.problems).toEqual([]);
+});
