@@ -3,7 +3,6 @@
 // buttons from this list, so nothing else changes.
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
-import { useT } from '../i18n/index.tsx';
 import { QuestionIcon, SearchIcon } from '../components/Icons.tsx';
 import { AssistantPanel } from './assistant/AssistantPanel.tsx';
 import { FindPanel } from './find/FindPanel.tsx';
@@ -23,16 +22,6 @@ export interface KioskPanel {
   /** Visual accent of its home button: see .kiosk-tile--<tone> in kiosk.css. */
   tone: 'primary' | 'secondary';
   Component: ComponentType<KioskPanelProps>;
-}
-
-function Placeholder({ textKey }: { textKey: MessageKey }) {
-  const t = useT();
-  return (
-    <div className="placeholder">
-      <p className="placeholder__text">{t(textKey)}</p>
-      <p className="placeholder__soon">{t('common.comingSoon')}</p>
-    </div>
-  );
 }
 
 export const kioskPanels: readonly KioskPanel[] = [
