@@ -108,7 +108,8 @@ export async function scoreLine(db: Db, engine: FraudEngine, text: string, lineN
   const unknown = decision.features.unknown_skus ?? 0;
   if (unknown > 0) {
     const known = new Set(db.prepare(`SELECT sku FROM products WHERE sku IN (${t.items.map(() => '?').join(',')})`).pluck().all(...t.items.map((i) => i.sku)) as string[]);
-    decision.reasons.unshift(`Unknown SKU${unknown > 1 ? 's' : ''}: ${[...new Set(t.items.map((i) => i.sku).filter((s) => !known.has(s)))].slice(0, 5).join(', ')}`);
+    // After the rules and flags, before the model's drivers.
+    decision.reasons.splice(decision.rulesFired.length + parsed.flags.length, 0, `Unknown SKU${unknown > 1 ? 's' : ''}: ${[...new Set(t.items.map((i) => i.sku).filter((s) => !known.has(s)))].slice(0, 5).join(', ')}`);
   }
   // A flagged line (unknown SKU, clock ahead) is never plainly allowed.
   if ((parsed.flags.length || unknown > 0) && decision.decision === 'allow') decision.decision = 'review';

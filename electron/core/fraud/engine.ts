@@ -63,11 +63,11 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
     const ruleScore = ACTION_SCORE[ruleOnly[0]?.action ?? 'allow'];
     const score = !model ? ruleScore : ruleScore >= 1 ? Math.max(modelScore, BLOCK_FLOOR + (1 - BLOCK_FLOOR) * modelScore) : modelScore;
 
-    const reasons = [...extraReasons, ...outcome.fired.map((r) => r.reason)];
+    const reasons = [...outcome.fired.map((r) => r.reason), ...extraReasons];
     if (model && modelScore >= explainAbove) {
       for (const d of await topDrivers(model, vector, modelScore)) {
         const spec = FEATURES[d.index]!;
-        reasons.push(`Model: ${spec.label} = ${fmt(features[spec.name] ?? 0)} (+${d.delta.toFixed(2)})`);
+        reasons.push(`Model: ${spec.label} = ${fmt(features[spec.name] ?? 0)} (log-odds +${d.delta.toFixed(1)})`);
       }
     }
     return {

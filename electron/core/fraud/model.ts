@@ -75,8 +75,9 @@ export async function loadRiskModel(dir = defaultBundleDir()): Promise<RiskModel
 }
 
 /**
- * How much each input pushed the score up: the score minus the score with that input at its
- * training mean, all in one batched run. Returns the features that raised it most.
+ * How much each input pushed the score up: the score's log-odds minus the log-odds with that input
+ * at its training mean, all in one batched run. Log-odds, because a confident score (0.999) barely
+ * moves in probability when one of several strong signals is removed. Returns the top raisers.
  */
 export async function topDrivers(model: RiskModel, vector: Float32Array, score: number, k = 3): Promise<Array<{ index: number; delta: number }>> {
   const rows: Float32Array[] = [];
@@ -86,9 +87,14 @@ export async function topDrivers(model: RiskModel, vector: Float32Array, score: 
     rows.push(r);
   }
   const scores = await model.score(rows);
+  const logit = (p: number) => {
+    const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+    return Math.log(q / (1 - q));
+  };
+  const base = logit(score);
   return scores
-    .map((s, index) => ({ index, delta: score - s }))
-    .filter((d) => d.delta > 0.02)
+    .map((s, index) => ({ index, delta: base - logit(s) }))
+    .filter((d) => d.delta > 0.1)
     .sort((a, b) => b.delta - a.delta)
     .slice(0, k);
 }

@@ -1,0 +1,82 @@
+// Features come from this terminal's own history, through the indexes and the day rollup.
+import { describe, expect, it } from 'vitest';
+import { computeFeatures, FEATURE_NAMES, modelVector } from '../../../electron/core/fraud/features.ts';
+import { SIM_CONTEXT } from '../../../electron/core/fraud/evaluate.ts';
+import { recordTransaction } from '../../../electron/core/pos/record.ts';
+import type { Decision } from '../../../electron/core/fraud/types.ts';
+import { aSku, demoDb, txn } from './helpers.ts';
+
+const allow: Decision = { score: 0, decision: 'allow', reasons: [], rulesFired: [], modelScore: 0, rulesVersion: 't', modelVersion: 'none', features: {} };
+
+describe('fraud features', () => {
+  const db = demoDb();
+
+  it('card-testing velocity: small card sales with different cards on one terminal in 10 minutes', () => {
+    const p = aSku(db, 400);
+    const line = [{ sku: p.sku, qty: 1, unitCents: p.price, overrideCents: null, discountCents: 0 }];
+    for (let i = 0; i < 6; i++) {
+      const t = txn(db, { ts: `2025-06-02T12:0${i}:00.000Z`, items: line, totalCents: p.price, tender: { method: 'card', fingerprint: `tok_card_${i}`, last4: '1234', entryMode: 'keyed' } });
+      recordTransaction(db, t, allow);
+    }
+    // Far in the past: outside every short window.
+    recordTransaction(db, txn(db, { ts: '2025-06-01T14:00:00.000Z', items: line, totalCents: p.price, tender: { method: 'card', fingerprint: 'tok_card_0', last4: '1234', entryMode: 'keyed' } }), allow);
+    const f = computeFeatures(db, txn(db, { ts: '2025-06-02T12:07:00.000Z', items: line, totalCents: p.price, tender: { method: 'card', fingerprint: 'tok_card_0', last4: '1234', entryMode: 'keyed' } }), SIM_CONTEXT);
+    expect(f.term_card_10m).toBe(6);
+    expect(f.term_cards_10m).toBe(6);
+    expect(f.term_small_card_10m).toBe(6);
+    expect(f.term_keyed_10m).toBe(6);
+    expect(f.card_txn_10m).toBe(1);
+    expect(f.card_txn_24h).toBe(2);
+    expect(f.is_keyed).toBe(1);
+    // Another terminal sees none of it.
+    const other = computeFeatures(db, txn(db, { ts: '2025-06-02T12:07:00.000Z', terminalId: 'T9' }), SIM_CONTEXT);
+    expect(other.term_txn_10m).toBe(0);
+  });
+
+  it('refunds without receipt, voids and markdowns per cashier (day and 7-day rollup)', () => {
+    const c = 'u-supervisor';
+    const p = aSku(db, 5000);
+    const sale = txn(db, { cashierId: c, ts: '2025-06-03T10:00:00.000Z' });
+    recordTransaction(db, sale, allow);
+    recordTransaction(db, txn(db, { cashierId: c, ts: '2025-06-03T10:45:00.000Z', type: 'void', originalTxnId: sale.id }), allow);
+    for (let i = 0; i < 2; i++) recordTransaction(db, txn(db, { cashierId: c, ts: `2025-06-03T11:0${i}:00.000Z`, type: 'refund' }), allow);
+    const cheap = [{ sku: p.sku, qty: 2, unitCents: p.price, overrideCents: Math.round(p.price / 4), discountCents: 0 }];
+    recordTransaction(db, txn(db, { cashierId: c, ts: '2025-06-01T09:00:00.000Z', items: cheap }), allow);
+    const f = computeFeatures(db, txn(db, { cashierId: c, ts: '2025-06-03T11:30:00.000Z', type: 'refund' }), SIM_CONTEXT);
+    expect(f.no_receipt).toBe(1);
+    expect(f.c1d_refunds_no_receipt).toBe(2);
+    expect(f.c7_refunds_no_receipt).toBe(2);
+    expect(f.c1d_voids).toBe(1);
+    expect(f.cashier_refunds_1h).toBe(2);
+    expect(f.cashier_voids_1h).toBe(1);
+    expect(f.c7_override_share).toBeGreaterThan(0);
+    expect(f.c7_markdown_ratio).toBeGreaterThan(0.3);
+    const v = computeFeatures(db, txn(db, { cashierId: c, ts: '2025-06-03T12:00:00.000Z', type: 'void', originalTxnId: sale.id }), SIM_CONTEXT);
+    expect(v.original_age_h).toBeCloseTo(2, 5);
+  });
+
+  it('basket cheaper than the scanned items suggest, unknown SKUs, total mismatch, hours', () => {
+    const p = aSku(db, 5000);
+    const lines = [{ sku: p.sku, qty: 4, unitCents: p.price, overrideCents: 1, discountCents: 0 }, { sku: 'NO-SUCH-SKU', qty: 1, unitCents: 100, overrideCents: null, discountCents: 0 }];
+    const f = computeFeatures(db, txn(db, { items: lines, totalCents: 104, ts: '2025-06-02T03:00:00.000Z' }), SIM_CONTEXT);
+    expect(f.basket_gap_ratio).toBeGreaterThan(0.9);
+    expect(f.override_share).toBe(0.5);
+    expect(f.unknown_skus).toBe(1);
+    expect(f.total_mismatch).toBe(0);
+    expect(f.unusual_hour).toBe(1);
+    const g = computeFeatures(db, txn(db, { items: lines, totalCents: 5000 }), SIM_CONTEXT);
+    expect(g.total_mismatch).toBe(1);
+    expect(g.unusual_hour).toBe(0);
+    // Shelf price is the floor: ringing an item at a lower "unit price" is a gap too.
+    const under = computeFeatures(db, txn(db, { items: [{ sku: p.sku, qty: 1, unitCents: Math.round(p.price / 10), overrideCents: null, discountCents: 0 }], totalCents: Math.round(p.price / 10) }), SIM_CONTEXT);
+    expect(under.basket_gap_ratio).toBeGreaterThan(0.85);
+  });
+
+  it('the model vector has every feature, in order, finite', () => {
+    const f = computeFeatures(db, txn(db), SIM_CONTEXT);
+    expect(Object.keys(f).sort()).toEqual([...FEATURE_NAMES].sort());
+    const v = modelVector(f);
+    expect(v).toHaveLength(FEATURE_NAMES.length);
+    expect(Array.from(v).every(Number.isFinite)).toBe(true);
+  });
+});
