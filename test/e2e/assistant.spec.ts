@@ -4,7 +4,7 @@
 // markup is shown as text; feedback, chips and the on-screen keyboard work; the docs screenshot.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { guardPage, openKiosk, screenshotDir } from './helpers.ts';
+import { enterPin, guardPage, openKiosk, screenshotDir } from './helpers.ts';
 
 // A portrait kiosk screen, so the whole conversation fits in the docs screenshot.
 test.use({ viewport: { width: 1080, height: 1600 } });
@@ -96,5 +96,26 @@ test('chips, the on-screen keyboard, multi-turn order lookup and Call staff', as
   // Start over wipes the conversation on screen.
   await page.getByTestId('assistant-start-over').click();
   await expect(page.getByTestId('assistant-answer')).toHaveCount(0);
+  expect(guard.problems).toEqual([]);
+});
+
+test('a kiosk handoff shows up for staff on the POS, who claim and close it', async ({ page }) => {
+  const guard = guardPage(page);
+  await openKiosk(page);
+  await page.getByTestId('kiosk-open-ask').click();
+  await page.getByTestId('assistant-call-staff').click();
+  await expect(page.getByTestId('assistant-staff-coming')).toBeVisible();
+
+  await page.goto('/#/pos');
+  await enterPin(page, '1111');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Help requests' }).click();
+  // Newest first: this kiosk's request is on top (earlier tests may have left others open).
+  const ticket = page.getByTestId('help-ticket').first();
+  await expect(ticket).toContainText('Call staff button on the kiosk');
+  const waiting = await page.getByTestId('help-ticket').count();
+  await ticket.getByTestId('help-ticket-claim').click();
+  await expect(ticket).toContainText('someone is on the way');
+  await ticket.getByTestId('help-ticket-close').click();
+  await expect(page.getByTestId('help-ticket')).toHaveCount(waiting - 1);
   expect(guard.problems).toEqual([]);
 });
