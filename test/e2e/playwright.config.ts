@@ -5,15 +5,19 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const port = 4599;
+// A port per run (workers inherit the env var, so they agree with the runner): two runs on one
+// machine never share a server.
+process.env.STOREMIND_E2E_PORT ??= String(4600 + (process.pid % 2000));
+const port = Number(process.env.STOREMIND_E2E_PORT);
 // A fresh database per run so seeded demo data (PINs, store profile) is always what tests expect.
 // A sibling of outputDir, not inside it: Playwright empties outputDir when the run starts.
-const dataDir = path.join(repoRoot, 'test-results', `e2e-data-${Date.now()}`);
+process.env.STOREMIND_E2E_DATA ??= path.join(repoRoot, 'test-results', `e2e-data-${Date.now()}-${port}`);
+const dataDir = process.env.STOREMIND_E2E_DATA;
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: path.join(repoRoot, 'test-results', 'e2e'),
+  outputDir: path.join(repoRoot, 'test-results', `e2e-${port}`),
   // One shared core: its settings (e.g. the terminal's language) are global, so no parallel tests.
   workers: 1,
   fullyParallel: false,
