@@ -5,6 +5,9 @@
 // and never committed. The hand-written test.jsonl is never read here.
 //
 // Every line goes through redactText, as shopper text does before the model sees it at the kiosk.
+// Decontamination: a shared-dataset line that equals a held-out test line (after lowercasing and
+// dropping punctuation, as check_overlap.py compares) is left out, so the test set stays unseen.
+// That comparison is the only thing test.jsonl is ever read for.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../catalog/csv.ts';
@@ -152,11 +155,27 @@ function sharedLines(dir: string): TrainingLine[] {
   return out;
 }
 
+const overlapKey = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+
+function heldOutKeys(dir: string): Set<string> {
+  const file = path.join(dir, 'test.jsonl');
+  if (!existsSync(file)) return new Set();
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim())
+      .map((l) => overlapKey(String((JSON.parse(l) as { text?: unknown }).text ?? ''))),
+  );
+}
+
 /** The kiosk training set, in a fixed order: project lines first, then the mapped shared lines. */
 export function kioskTrainingSet(opts: TrainingSetOptions = {}): TrainingLine[] {
   const projectDir = path.resolve(opts.projectDir ?? path.join(appRoot(), 'native-models', 'data', 'kiosk_intents'));
   const lines = projectLines(projectDir);
-  if (!opts.projectOnly) lines.push(...sharedLines(opts.datasetsDir ?? defaultDatasetsDir()));
+  if (!opts.projectOnly) {
+    const heldOut = heldOutKeys(projectDir);
+    lines.push(...sharedLines(opts.datasetsDir ?? defaultDatasetsDir()).filter((l) => !heldOut.has(overlapKey(redactText(l.text)))));
+  }
   // Redact as the kiosk does; then drop exact duplicates (first occurrence wins).
   const seen = new Set<string>();
   const out: TrainingLine[] = [];

@@ -1,0 +1,40 @@
+// Runs: node (vitest). The kiosk training set: deterministic, all 20 intents, mapped shared lines
+// labelled as the code says, and no line of the held-out test set in it.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultDatasetsDir, kioskTrainingSet, toJsonl } from '../../../electron/core/assistant/training-set.ts';
+import { KIOSK_INTENTS } from '../../../electron/core/assistant/intents.ts';
+import { redactText } from '../../../electron/core/privacy/redact.ts';
+
+const TEST = path.resolve(import.meta.dirname, '../../../native-models/data/kiosk_intents/test.jsonl');
+const key = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+const shared = existsSync(path.join(defaultDatasetsDir(), 'clinc150_oos'));
+
+describe('kiosk training set', () => {
+  it('is the same every time and covers exactly the kiosk intents', () => {
+    const a = kioskTrainingSet({ projectOnly: true });
+    expect(toJsonl(a)).toBe(toJsonl(kioskTrainingSet({ projectOnly: true })));
+    expect(new Set(a.map((l) => l.intent))).toEqual(new Set(KIOSK_INTENTS));
+  });
+
+  it('holds lines as the model sees kiosk text: redacted, one space between words', () => {
+    for (const l of kioskTrainingSet({ projectOnly: true })) {
+      expect(redactText(l.text)).toBe(l.text);
+      expect(l.text).not.toMatch(/\s{2}|^\s|\s$/);
+    }
+  });
+
+  it.runIf(shared)('adds the mapped shared-dataset lines and never a held-out test line', () => {
+    const all = kioskTrainingSet();
+    const by = (src: string) => all.filter((l) => l.source.startsWith(src));
+    expect(by('clinc150:oos').every((l) => l.intent === 'out_of_scope')).toBe(true);
+    expect(by('bitext:check_payment_methods').every((l) => l.intent === 'payment_methods')).toBe(true);
+    expect(by('banking77:Refund_not_showing_up').every((l) => l.intent === 'refund_status')).toBe(true);
+    expect(by('clinc150:thank_you').every((l) => l.intent === 'greeting')).toBe(true);
+    expect(by('clinc150:weather').length).toBeGreaterThan(0);
+    expect(by('clinc150:rewards_balance')).toHaveLength(0); // a store could answer that one
+    const held = new Set(readFileSync(TEST, 'utf8').split('\n').filter(Boolean).map((l) => key((JSON.parse(l) as { text: string }).text)));
+    expect(all.filter((l) => held.has(key(l.text)))).toEqual([]);
+  });
+});
