@@ -4,7 +4,7 @@
 // markup is shown as text; feedback, chips and the on-screen keyboard work; the docs screenshot.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { enterPin, guardPage, openKiosk, screenshotDir } from './helpers.ts';
+import { enterPin, guardPage, invoke, openKiosk, screenshotDir } from './helpers.ts';
 
 // A portrait kiosk screen, so the whole conversation fits in the docs screenshot.
 test.use({ viewport: { width: 1080, height: 1600 } });
@@ -118,4 +118,23 @@ test('a kiosk handoff shows up for staff on the POS, who claim and close it', as
   await ticket.getByTestId('help-ticket-close').click();
   await expect(page.getByTestId('help-ticket')).toHaveCount(waiting - 1);
   expect(guard.problems).toEqual([]);
+});
+
+test('the conversation is wiped after the idle timeout, in Chinese too', async ({ page }) => {
+  await page.clock.install();
+  await openKiosk(page);
+  const info = await invoke<{ idleResetSeconds: number }>(page, 'app.info');
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await page.getByTestId('kiosk-open-ask').click();
+  await expect(page.getByTestId('assistant-call-staff')).toHaveText('呼叫店员');
+  await expect(page.getByTestId('assistant-chip').first()).toHaveText('电池在哪里？');
+  await ask(page, 'where are the restrooms');
+  await expect(page.getByTestId('assistant-answer')).toHaveCount(1);
+
+  await page.clock.fastForward((info.idleResetSeconds + 5) * 1000);
+  await expect(page.getByTestId('store-name')).toBeVisible();
+  await page.getByTestId('kiosk-open-ask').click();
+  await expect(page.getByTestId('assistant')).toBeVisible();
+  await expect(page.getByTestId('assistant-answer')).toHaveCount(0);
+  await expect(page.getByTestId('assistant-shopper')).toHaveCount(0);
 });
