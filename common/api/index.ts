@@ -10,6 +10,7 @@ import { catalogOps } from './catalog.ts';
 import { fraudOps } from './fraud.ts';
 import { posOps } from './pos.ts';
 import { storeOps } from './store.ts';
+import { syncOps } from './sync.ts';
 
 export const api = {
   ...appOps,
@@ -19,6 +20,7 @@ export const api = {
   ...posOps,
   ...fraudOps,
   ...storeOps,
+  ...syncOps,
 } as const;
 
 export type Api = typeof api;

@@ -10,8 +10,9 @@ import { ask, intent } from './commands-assistant.ts';
 import { catalog, search } from './commands-catalog.ts';
 import { fraud } from './commands-fraud.ts';
 import { interactions } from './commands-admin.ts';
+import { enroll, simulate, sync } from './commands-sync.ts';
 
-const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent];
+const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -15,6 +15,7 @@ import type { CoreServices } from './api/context.ts';
 import { appRoot, databasePath } from './paths.ts';
 import { startModelService } from './model-service.ts';
 import { startAdmin } from './admin/service.ts';
+import { startSync } from './sync/index.ts';
 import type { SearchIndex } from './search/engine.ts';
 
 export interface CoreOptions {
@@ -83,6 +84,11 @@ export function createCore(opts: CoreOptions): Core {
     startAdmin(services); // retention purge (now and daily) and revoking deactivated staff's sessions
   } catch (e) {
     console.warn(`[admin] start-up failed: ${(e as Error).message}`);
+  }
+  try {
+    startSync(services); // background sync with the central platform, only once this terminal is enrolled
+  } catch (e) {
+    console.warn(`[sync] start-up failed: ${(e as Error).message}`);
   }
   const dispatch = createDispatcher(services, handlers, opts.log);
   return {

@@ -5,6 +5,7 @@ import { adminHandlers } from './handlers-admin.ts';
 import { appHandlers } from './handlers-app.ts';
 import { assistantHandlers } from './handlers-assistant.ts';
 import { catalogApiHandlers } from './handlers-catalog.ts';
+import { syncHandlers } from './handlers-sync.ts';
 import { posHandlers } from './handlers-pos.ts';
 
 export const handlers: HandlerTable = {
@@ -12,5 +13,6 @@ export const handlers: HandlerTable = {
   ...assistantHandlers,
   ...adminHandlers,
   ...catalogApiHandlers,
+  ...syncHandlers,
   ...posHandlers,
 };

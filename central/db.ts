@@ -1,0 +1,78 @@
+// Runs: node (central platform). One way to reach the database: a `pg` pool. With --database-url
+// it points at a real PostgreSQL server; without, PGlite keeps the data in the data folder and
+// @electric-sql/pglite-socket serves it over the PostgreSQL wire protocol on a loopback port, so
+// the same SQL, driver and job queue (pg-boss) run in both modes.
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+// bigint columns (counts, sequences) come back as JS numbers: every value we store fits 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface CentralDb {
+  pool: pg.Pool;
+  kind: 'postgres' | 'pglite';
+  /** Runs fn in one transaction on one connection; rolls back on any error. */
+  tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  /** Pool size for a real server (default 10). PGlite always gets one connection. */
+  poolSize?: number;
+}
+
+export async function openCentralDb(opts: OpenDbOptions): Promise<CentralDb> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+    pool.on('error', (e) => console.error(`[db] idle client error: ${e.message}`));
+    await pool.query('SELECT 1');
+    return wrap(pool, 'postgres', async () => pool.end());
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const dir = path.join(opts.dataDir, 'pgdata');
+  fs.mkdirSync(dir, { recursive: true });
+  const lite = await PGlite.create(dir);
+  // PGlite is one session. The socket server multiplexes connections, but messages of two clients'
+  // extended-protocol exchanges could interleave, so the pool holds exactly one connection and
+  // never lets it idle out; transactions then serialize in the pool.
+  const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections: 4 });
+  await server.start();
+  const pool = new pg.Pool({ connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, max: 1, idleTimeoutMillis: 0 });
+  pool.on('error', (e) => console.error(`[db] idle client error: ${e.message}`));
+  return wrap(pool, 'pglite', async () => {
+    await pool.end();
+    await server.stop();
+    await lite.close();
+  });
+}
+
+function wrap(pool: pg.Pool, kind: CentralDb['kind'], closeAll: () => Promise<void>): CentralDb {
+  let closed = false;
+  return {
+    pool,
+    kind,
+    async tx(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const out = await fn(c);
+        await c.query('COMMIT');
+        return out;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await closeAll();
+    },
+  };
+}

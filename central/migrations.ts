@@ -1,0 +1,127 @@
+// Runs: node (central platform). Forward-only schema migrations. Several stateless platform
+// instances may start at once against one PostgreSQL server, so migrating takes an advisory lock.
+import type { CentralDb } from './db.ts';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+CREATE TABLE stores (
+  id text PRIMARY KEY,
+  name text NOT NULL DEFAULT '',
+  change_seq bigint NOT NULL DEFAULT 0,          -- last id handed out in changes for this store
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE enroll_codes (
+  code_hash text PRIMARY KEY,                     -- sha256 of the code: the code itself is never stored
+  store_id text NOT NULL REFERENCES stores(id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz,
+  terminal_id uuid
+);
+CREATE TABLE terminals (
+  id uuid PRIMARY KEY,
+  store_id text NOT NULL REFERENCES stores(id),
+  name text NOT NULL DEFAULT '',
+  public_key text NOT NULL UNIQUE,                -- base64 SPKI DER, ed25519
+  enrolled_at timestamptz NOT NULL DEFAULT now(),
+  revoked_at timestamptz,
+  last_contact timestamptz,
+  last_seq bigint NOT NULL DEFAULT 0,             -- committed atomically with the records (Replicache-style)
+  backlog bigint NOT NULL DEFAULT 0,
+  duplicates bigint NOT NULL DEFAULT 0,           -- records received again and not applied
+  rejected bigint NOT NULL DEFAULT 0,
+  change_cursor bigint NOT NULL DEFAULT 0,
+  app_version text,
+  models jsonb NOT NULL DEFAULT '[]'
+);
+CREATE INDEX terminals_store ON terminals(store_id);
+CREATE TABLE records (
+  terminal_id uuid NOT NULL REFERENCES terminals(id),
+  seq bigint NOT NULL,
+  store_id text NOT NULL REFERENCES stores(id),
+  kind text NOT NULL,
+  record_id text NOT NULL,
+  created_at text NOT NULL,
+  payload jsonb NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (terminal_id, seq)
+);
+CREATE INDEX records_store_kind ON records(store_id, kind);
+CREATE TABLE rejections (
+  terminal_id uuid NOT NULL REFERENCES terminals(id),
+  seq bigint NOT NULL,
+  kind text NOT NULL,
+  reason text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (terminal_id, seq)
+);
+CREATE TABLE changes (
+  store_id text NOT NULL REFERENCES stores(id),
+  id bigint NOT NULL,                              -- gap-free and increasing per store
+  kind text NOT NULL,
+  key text NOT NULL,
+  op text NOT NULL CHECK (op IN ('upsert','delete')),
+  data jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (store_id, id)
+);
+CREATE TABLE model_versions (
+  name text NOT NULL,
+  version text NOT NULL,
+  sha256 text NOT NULL,
+  length bigint NOT NULL,
+  rollout real NOT NULL DEFAULT 100,
+  revoked boolean NOT NULL DEFAULT false,
+  metrics jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (name, version)
+);
+CREATE TABLE targets_metadata (
+  version integer PRIMARY KEY,
+  body jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE model_reports (
+  id bigserial PRIMARY KEY,
+  terminal_id uuid NOT NULL REFERENCES terminals(id),
+  name text NOT NULL,
+  version text NOT NULL,
+  status text NOT NULL,
+  reason text,
+  at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE admin_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  action text NOT NULL,
+  detail jsonb NOT NULL DEFAULT '{}'
+);
+`,
+  },
+];
+
+export async function migrateCentral(db: CentralDb): Promise<number> {
+  return db.tx(async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock(727001)');
+    await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await c.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    const current = rows[0]?.v ?? 0;
+    const latest = migrations.at(-1)!.version;
+    if (current > latest) throw new Error(`platform database schema ${current} is newer than this platform (${latest})`);
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      await c.query(m.sql);
+      await c.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    return latest;
+  });
+}
