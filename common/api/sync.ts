@@ -112,7 +112,7 @@ export const Change = z.object({
   kind: ChangeKind,
   key: z.string().min(1).max(200),
   op: z.enum(['upsert', 'delete']),
-  data: z.unknown(),
+  data: z.unknown().optional(),
 });
 export type ChangeT = z.infer<typeof Change>;
 export const ChangesResponse = z.object({ changes: z.array(Change), cursor: z.number().int().nonnegative(), more: z.boolean() });
