@@ -1,15 +1,26 @@
 // Runs: dom (renderer). The back-office nav, in order. Replace a placeholder with the real component
 // when its operations land; add a panel by adding an entry (and its strings in both i18n files).
+// Each panel's minRole matches the least access of the operations it calls; the core enforces them.
 import { placeholderPanel } from '../staff/panels.tsx';
 import type { StaffPanel } from '../staff/panels.tsx';
-import { HelpTicketsPanel } from '../kiosk/assistant/HelpTicketsPanel.tsx';
+import { InteractionsPanel } from './InteractionsPanel.tsx';
+import { KnowledgePanel } from './KnowledgePanel.tsx';
+import { ModelsPanel } from './ModelsPanel.tsx';
+import { AuditPanel } from './AuditPanel.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
+import { UsersPanel } from './UsersPanel.tsx';
+// Panels other domains own, linked here: the fraud review queue (POS + fraud) and kiosk help tickets (assistant).
 import { ReviewPanel } from './review/ReviewPanel.tsx';
+import { HelpTicketsPanel } from '../kiosk/assistant/HelpTicketsPanel.tsx';
 
 export const adminPanels: readonly StaffPanel[] = [
-  { id: 'overview', titleKey: 'admin.panel.overview', minRole: 'supervisor', Component: placeholderPanel('admin.panel.overview', 'admin.panel.overview.body') },
+  { id: 'interactions', titleKey: 'admin.panel.interactions', minRole: 'supervisor', Component: InteractionsPanel },
   { id: 'review', titleKey: 'admin.panel.review', minRole: 'supervisor', Component: ReviewPanel },
   { id: 'help', titleKey: 'tickets.nav', minRole: 'supervisor', Component: HelpTicketsPanel },
+  { id: 'store', titleKey: 'admin.panel.store', minRole: 'manager', Component: KnowledgePanel },
   { id: 'catalog', titleKey: 'admin.panel.catalog', minRole: 'manager', Component: placeholderPanel('admin.panel.catalog', 'admin.panel.catalog.body') },
-  { id: 'store', titleKey: 'admin.panel.store', minRole: 'manager', Component: placeholderPanel('admin.panel.store', 'admin.panel.store.body') },
-  { id: 'staff', titleKey: 'admin.panel.staff', minRole: 'admin', Component: placeholderPanel('admin.panel.staff', 'admin.panel.staff.body') },
+  { id: 'models', titleKey: 'admin.panel.models', minRole: 'manager', Component: ModelsPanel },
+  { id: 'audit', titleKey: 'admin.panel.audit', minRole: 'manager', Component: AuditPanel },
+  { id: 'settings', titleKey: 'admin.panel.settings', minRole: 'admin', Component: SettingsPanel },
+  { id: 'staff', titleKey: 'admin.panel.staff', minRole: 'admin', Component: UsersPanel },
 ];

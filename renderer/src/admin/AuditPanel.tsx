@@ -1,0 +1,75 @@
+// Runs: dom (renderer). The audit log, newest first, with the hash chain's verdict (the same check
+// as `storemind audit verify`). Read-only: nobody edits history from here.
+import { useState } from 'react';
+import { call } from '../api.ts';
+import type { OpOutput } from '../../../common/api/index.ts';
+import { useT } from '../i18n/index.tsx';
+import { NoteBar, errorText, useDateTime, useLoad, type Note } from './ui.tsx';
+import './admin.css';
+
+type Entry = OpOutput<'admin.audit.list'>['entries'][number];
+
+export function AuditPanel() {
+  const t = useT();
+  const fmt = useDateTime();
+  const first = useLoad('admin.audit.list', { limit: 50 }, []);
+  const [older, setOlder] = useState<Entry[]>([]);
+  const [next, setNext] = useState<number | null | undefined>(undefined);
+  const [note, setNote] = useState<Note>(null);
+  const d = first.data;
+  const cursor = next === undefined ? d?.nextBefore ?? null : next;
+  const more = async () => {
+    if (!cursor) return;
+    try {
+      const r = await call('admin.audit.list', { before: cursor, limit: 50 });
+      setOlder((o) => [...o, ...r.entries]);
+      setNext(r.nextBefore);
+    } catch (e) {
+      setNote({ kind: 'err', text: errorText(e) });
+    }
+  };
+  const chain = d?.chain;
+  return (
+    <section className="adm" aria-labelledby="audit-title">
+      <div className="adm__head">
+        <div>
+          <h2 className="adm__title" id="audit-title">{t('admin.panel.audit')}</h2>
+          <p className="adm__sub">{t('admin.audit.subtitle')}</p>
+        </div>
+      </div>
+      {chain && (
+        <p className={`adm-note ${chain.ok ? 'adm-note--ok' : 'adm-note--err'}`} data-testid="audit-chain">
+          {chain.ok ? t('admin.audit.intact', { n: chain.entries }) : t('admin.audit.broken', { seq: chain.firstBadSeq ?? 0, reason: chain.reason ?? '' })}
+        </p>
+      )}
+      <NoteBar note={note ?? (first.error ? { kind: 'err', text: first.error } : null)} />
+      <div className="adm-table-wrap">
+        <table className="adm-table">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>{t('admin.audit.time')}</th>
+              <th>{t('admin.audit.actor')}</th>
+              <th>{t('admin.audit.action')}</th>
+              <th>{t('admin.audit.target')}</th>
+              <th>{t('admin.audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...(d?.entries ?? []), ...older].map((e) => (
+              <tr key={e.seq}>
+                <td className="num muted">{e.seq}</td>
+                <td className="nowrap muted">{fmt(e.ts)}</td>
+                <td className="mono">{e.actor}</td>
+                <td><span className="tag">{e.action}</span></td>
+                <td className="mono">{e.target}</td>
+                <td className="mono text">{e.details === '{}' ? '' : e.details.slice(0, 160)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {cursor && <div className="adm__actions"><button type="button" className="btn btn--ghost" onClick={() => void more()}>{t('admin.audit.older')}</button></div>}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// Runs: dom (renderer). Store settings (admins only): language, kiosk idle reset, staff session
+// timeout, interaction retention, model variant and threads. Saved together, audited by the core.
+import { useEffect, useState } from 'react';
+import { call } from '../api.ts';
+import type { OpOutput } from '../../../common/api/index.ts';
+import { useT } from '../i18n/index.tsx';
+import { NoteBar, errorText, useLoad, type Note } from './ui.tsx';
+import './admin.css';
+
+type S = OpOutput<'admin.settings.get'>;
+
+export function SettingsPanel() {
+  const t = useT();
+  const loaded = useLoad('admin.settings.get', {}, []);
+  const [s, setS] = useState<S | null>(null);
+  const [note, setNote] = useState<Note>(null);
+  useEffect(() => setS(loaded.data), [loaded.data]);
+
+  const num = (k: keyof S, v: string) => s && setS({ ...s, [k]: Number(v) });
+  const save = async () => {
+    if (!s) return;
+    try {
+      const r = await call('admin.settings.save', s);
+      setS(r.settings);
+      setNote({ kind: 'ok', text: r.restartRequired ? t('admin.settings.savedRestart') : t('admin.settings.saved') });
+    } catch (e) {
+      setNote({ kind: 'err', text: errorText(e) });
+    }
+  };
+  const purge = async () => {
+    try {
+      const r = await call('admin.retention.run', {});
+      setNote({ kind: 'info', text: t('admin.settings.purged', { n: r.deleted }) });
+    } catch (e) {
+      setNote({ kind: 'err', text: errorText(e) });
+    }
+  };
+
+  return (
+    <section className="adm" aria-labelledby="settings-title">
+      <div className="adm__head">
+        <div>
+          <h2 className="adm__title" id="settings-title">{t('admin.panel.settings')}</h2>
+          <p className="adm__sub">{t('admin.settings.subtitle')}</p>
+        </div>
+      </div>
+      <NoteBar note={note ?? (loaded.error ? { kind: 'err', text: loaded.error } : null)} />
+      {s && (
+        <div className="adm__card">
+          <div className="adm-grid2">
+            <label className="adm-field">
+              {t('admin.settings.locale')}
+              <select value={s.locale} onChange={(e) => setS({ ...s, locale: e.target.value as S['locale'] })}>
+                <option value="en">{t('lang.en')}</option>
+                <option value="zh-CN">{t('lang.zh-CN')}</option>
+              </select>
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.idleReset')}
+              <input type="number" min={15} max={3600} value={s.idleResetSeconds} onChange={(e) => num('idleResetSeconds', e.target.value)} />
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.sessionIdle')}
+              <input type="number" min={1} max={240} value={s.sessionIdleMinutes} onChange={(e) => num('sessionIdleMinutes', e.target.value)} />
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.retention')}
+              <input type="number" min={1} max={3650} value={s.interactionRetentionDays} onChange={(e) => num('interactionRetentionDays', e.target.value)} />
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.modelVariant')}
+              <select value={s.modelVariant} onChange={(e) => setS({ ...s, modelVariant: e.target.value as S['modelVariant'] })}>
+                <option value="auto">{t('admin.settings.variant.auto')}</option>
+                <option value="int8">int8</option>
+                <option value="fp32">fp32</option>
+              </select>
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.modelThreads')}
+              <input type="number" min={0} max={64} value={s.modelThreads} onChange={(e) => num('modelThreads', e.target.value)} />
+            </label>
+          </div>
+          <p className="adm__sub">{t('admin.settings.retention.hint')}</p>
+          <div className="adm__actions">
+            <button type="button" className="btn btn--solid" onClick={() => void save()} data-testid="settings-save">{t('admin.common.save')}</button>
+            <button type="button" className="btn btn--ghost" onClick={() => void purge()}>{t('admin.settings.purgeNow')}</button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
