@@ -11,6 +11,7 @@ const suites: Suite[] = [
   { name: 'core', load: async () => (await import('./core.ts')).benchCore },
   { name: 'models', load: async () => (await import('./models.ts')).benchModels as () => Promise<BenchRow[]> },
   { name: 'search', load: async () => (await import('./search.ts')).benchSearch as () => Promise<BenchRow[]> },
+  { name: 'admin', load: async () => (await import('./admin.ts')).benchAdmin as () => Promise<BenchRow[]> },
   { name: 'fraud', load: async () => (await import('./fraud.ts')).benchFraud as () => Promise<BenchRow[]> },
   { name: 'assistant', load: async () => (await import('./assistant.ts')).benchAssistant as () => Promise<BenchRow[]> },
 ];
