@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AdminApiError, AdminClient } from './admin-client.ts';
 import { startPlatform } from './platform.ts';
+import { packDir } from '../electron/core/sync/pack.ts';
 
 class UsageError extends Error {}
 
@@ -15,7 +16,7 @@ Usage:
   storemind-central enroll-code --server URL --token T --store STORE [--ttl-minutes N] [--json]
   storemind-central stats --server URL --token T [--json]
   storemind-central revoke --server URL --token T --terminal ID [--json]
-  storemind-central publish-model --server URL --token T --name N --version X.Y.Z --file ARTIFACT [--rollout PCT] [--json]
+  storemind-central publish-model --server URL --token T --name N --version X.Y.Z --file BUNDLE_DIR|ARTIFACT [--rollout PCT] [--json]
   storemind-central rollout --server URL --token T --name N --version X.Y.Z --percent PCT [--json]
   storemind-central rollback --server URL --token T --name N --version X.Y.Z [--json]
   storemind-central publish-changes --server URL --token T --store STORE|'*' --file CHANGES.json [--json]
@@ -98,7 +99,9 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
     const v = parse(argv, { ...common, name: { type: 'string' }, version: { type: 'string' }, file: { type: 'string' }, rollout: { type: 'string' } });
     const file = need(v.file, 'file');
     if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist.`);
-    const r = await client(v).publishModel(need(v.name, 'name'), need(v.version, 'version'), fs.readFileSync(file), v.rollout === undefined ? 100 : Number(v.rollout));
+    // A bundle folder is packed into one artifact (electron/core/sync/pack.ts); a file is sent as it is.
+    const bytes = fs.statSync(file).isDirectory() ? packDir(file) : fs.readFileSync(file);
+    const r = await client(v).publishModel(need(v.name, 'name'), need(v.version, 'version'), bytes, v.rollout === undefined ? 100 : Number(v.rollout));
     print(v.json, r, `Published ${r.name} ${r.version} (${r.length} bytes, sha256 ${r.sha256}); targets metadata v${r.metadataVersion}.`);
     return 0;
   },

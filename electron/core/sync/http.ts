@@ -37,6 +37,8 @@ export interface RequestOptions {
   contentType?: string;
   headers?: Record<string, string>;
   signed?: boolean;
+  /** Receives a 2xx body chunk by chunk as it arrives (a download that breaks keeps what came). */
+  sink?: (chunk: Uint8Array) => void;
 }
 
 export interface PlatformResponse {
@@ -95,7 +97,15 @@ export class PlatformClient {
         body: body ? new Uint8Array(body) : undefined,
         signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000),
       });
-      data = Buffer.from(await res.arrayBuffer());
+      if (opts.sink && res.ok && res.body) {
+        const reader = res.body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          opts.sink(value);
+        }
+        data = Buffer.alloc(0);
+      } else data = Buffer.from(await res.arrayBuffer());
     } catch (e) {
       const err = e as Error & { cause?: { code?: string } };
       const why = err.name === 'TimeoutError' ? 'timed out' : (err.cause?.code ?? err.message);

@@ -3,6 +3,7 @@
 // not disabled with STOREMIND_SYNC_INTERVAL_MS=0); emits `sync.state` events to the UIs.
 import type { CoreServices } from '../api/context.ts';
 import { getState } from './state.ts';
+import { loadPinnedRootKey, modelUpdater } from './models.ts';
 import { startSyncLoop, syncOnce, syncStatus, type SyncLoop, type SyncOptions, type SyncResult } from './service.ts';
 
 export { syncOnce, syncStatus, startSyncLoop, type SyncResult, type SyncOptions } from './service.ts';
@@ -18,14 +19,20 @@ export interface SyncService {
 }
 
 export function syncOptions(services: CoreServices): SyncOptions {
+  const root = loadPinnedRootKey();
+  const log = (m: string) => console.warn(`[sync] ${m}`);
   return {
+    // Model updates only with a pinned root key: without one nothing could be verified.
+    models: root
+      ? modelUpdater({ dataDir: services.dataDir, rootPublicKey: root, log, onActivated: (name, version) => services.emit('models.changed', { name, version }) })
+      : undefined,
     db: services.db,
     dataDir: services.dataDir,
     appVersion: services.appVersion,
     emit: services.emit,
     modelVersions: () =>
       (services.db.prepare("SELECT name, version, status FROM models WHERE status IN ('active', 'failed') ORDER BY name").all() as Array<{ name: string; version: string; status: string }>),
-    log: (m) => console.warn(`[sync] ${m}`),
+    log,
   };
 }
 

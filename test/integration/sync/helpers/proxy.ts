@@ -9,7 +9,8 @@ export type Fault =
   | { kind: 'pass' }
   | { kind: 'drop' }
   | { kind: 'delay'; ms: number }
-  | { kind: 'reset-response' }
+  /** Pass `bytes` of the answer on (default 12: part of the status line), then reset. */
+  | { kind: 'reset-response'; bytes?: number }
   | { kind: 'duplicate' }
   /** Forward, then call the hook (e.g. kill the platform) before any answer can return. */
   | { kind: 'hook'; after: () => void };
@@ -19,6 +20,8 @@ export interface SeenRequest {
   path: string;
   /** 1-based count of requests seen by the proxy. */
   n: number;
+  /** The request line and headers, as sent. */
+  head: string;
 }
 
 export interface FaultProxy {
@@ -29,7 +32,7 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-function parseRequest(buf: Buffer): { length: number; method: string; path: string } | null {
+function parseRequest(buf: Buffer): { length: number; method: string; path: string; head: string } | null {
   const end = buf.indexOf('\r\n\r\n');
   if (end < 0) return null;
   const head = buf.subarray(0, end).toString('latin1');
@@ -42,7 +45,7 @@ function parseRequest(buf: Buffer): { length: number; method: string; path: stri
     if (/^transfer-encoding:\s*chunked/i.test(h)) throw new Error('the fault proxy does not support chunked request bodies');
   }
   const total = end + 4 + len;
-  return buf.length >= total ? { length: total, method, path } : null;
+  return buf.length >= total ? { length: total, method, path, head } : null;
 }
 
 export async function startProxy(upstreamPort: () => number): Promise<FaultProxy> {
@@ -53,7 +56,8 @@ export async function startProxy(upstreamPort: () => number): Promise<FaultProxy
     sockets.add(client);
     let buf = Buffer.alloc(0);
     let upstream: net.Socket | null = null;
-    let resetOnResponse = false;
+    let resetAfter = -1;
+    let passed = 0;
     let busy = false;
     const kill = () => {
       client.destroy();
@@ -64,11 +68,13 @@ export async function startProxy(upstreamPort: () => number): Promise<FaultProxy
       const u = net.connect(upstreamPort(), '127.0.0.1');
       sockets.add(u);
       u.on('data', (d) => {
-        if (resetOnResponse) {
-          client.write(d.subarray(0, Math.min(12, d.length)));
-          kill();
+        if (resetAfter === -2) return; // being reset: nothing more gets through
+        if (resetAfter >= 0 && passed + d.length >= resetAfter) {
+          client.write(d.subarray(0, Math.max(0, resetAfter - passed)), () => kill());
+          resetAfter = -2;
           return;
         }
+        passed += d.length;
         client.write(d);
       });
       u.on('close', () => client.destroy());
@@ -82,7 +88,10 @@ export async function startProxy(upstreamPort: () => number): Promise<FaultProxy
       if (fault.kind === 'drop') return kill();
       if (fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
       if (client.destroyed) return;
-      if (fault.kind === 'reset-response') resetOnResponse = true;
+      if (fault.kind === 'reset-response') {
+        resetAfter = fault.bytes ?? 12;
+        passed = 0;
+      }
       if (fault.kind === 'duplicate') {
         const dup = net.connect(upstreamPort(), '127.0.0.1', () => dup.write(bytes));
         sockets.add(dup);
@@ -100,7 +109,7 @@ export async function startProxy(upstreamPort: () => number): Promise<FaultProxy
       const bytes = buf.subarray(0, r.length);
       buf = buf.subarray(r.length);
       busy = true;
-      void handle(Buffer.from(bytes), { method: r.method, path: r.path, n: ++n }).finally(() => {
+      void handle(Buffer.from(bytes), { method: r.method, path: r.path, head: r.head, n: ++n }).finally(() => {
         busy = false;
         pump();
       });
