@@ -91,7 +91,8 @@ describe.each(['pglite', 'postgres'] as const)('sync under faults (%s)', (backen
     let restarted: Promise<void> | null = null;
     proxy.decide = (req) => {
       if (req.path.startsWith('/v1/upload') && ++uploads === 3) {
-        return { kind: 'hook', after: () => void (restarted = new Promise<void>((r) => setTimeout(r, 15)).then(() => platform.restart())) };
+        // Killed right after the batch reached it: before or during its transaction, never after the answer.
+        return { kind: 'hook', after: () => { platform.proc.kill('SIGKILL'); restarted = platform.restart(); } };
       }
       return { kind: 'pass' };
     };
@@ -99,6 +100,7 @@ describe.each(['pglite', 'postgres'] as const)('sync under faults (%s)', (backen
     proxy.decide = () => ({ kind: 'pass' });
     await restarted;
     expect(r.state).toBe('idle');
+    expect(t.db.prepare('SELECT max(attempts) FROM outbox').pluck().get()).toBeGreaterThan(0); // the batch in flight failed and was retried
     await expectExactlyOnce(store, t, 4000);
   });
 
