@@ -12,6 +12,7 @@ const suites: Suite[] = [
   { name: 'models', load: async () => (await import('./models.ts')).benchModels as () => Promise<BenchRow[]> },
   { name: 'search', load: async () => (await import('./search.ts')).benchSearch as () => Promise<BenchRow[]> },
   { name: 'admin', load: async () => (await import('./admin.ts')).benchAdmin as () => Promise<BenchRow[]> },
+  { name: 'sync', load: async () => (await import('./sync.ts')).benchSync as () => Promise<BenchRow[]> },
   { name: 'fraud', load: async () => (await import('./fraud.ts')).benchFraud as () => Promise<BenchRow[]> },
   { name: 'assistant', load: async () => (await import('./assistant.ts')).benchAssistant as () => Promise<BenchRow[]> },
 ];
