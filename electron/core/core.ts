@@ -16,6 +16,7 @@ import { appRoot, databasePath } from './paths.ts';
 import { startModelService } from './model-service.ts';
 import { startAdmin } from './admin/service.ts';
 import { startSync } from './sync/index.ts';
+import { registerFraudRuleDownloads } from './fraud/sync-rules.ts';
 import type { SearchIndex } from './search/engine.ts';
 
 export interface CoreOptions {
@@ -85,6 +86,7 @@ export function createCore(opts: CoreOptions): Core {
   } catch (e) {
     console.warn(`[admin] start-up failed: ${(e as Error).message}`);
   }
+  registerFraudRuleDownloads(); // rule sets from the platform go through the fraud engine's validation
   try {
     startSync(services); // background sync with the central platform, only once this terminal is enrolled
   } catch (e) {
