@@ -13,7 +13,8 @@ import { createDispatcher, type Dispatch, type DispatchLog } from './api/dispatc
 import { handlers } from './api/handlers.ts';
 import type { CoreServices } from './api/context.ts';
 import { appRoot, databasePath } from './paths.ts';
-import { startModelService } from './model-service.ts';
+import { ENCODER_NAME, startModelService } from './model-service.ts';
+import { embedMissing } from './search/vectors.ts';
 import { startAdmin } from './admin/service.ts';
 import { startSync } from './sync/index.ts';
 import { registerFraudRuleDownloads } from './fraud/sync-rules.ts';
@@ -81,6 +82,13 @@ export function createCore(opts: CoreOptions): Core {
   services.extensions.set('search', searchIndex);
   services.extensions.set('models', models);
   const ready = models.ready.then(() => attachEmbedder(searchIndex, models.embedder()));
+  // Hot model switch: a verified encoder update (sync emits models.changed) is loaded beside the
+  // running one; search embeds the catalog with it before the swap, then the old one is closed.
+  models.onSwap(({ embedder }) => switchEmbedder(searchIndex, embedder));
+  listeners.add((event, payload) => {
+    if (event !== 'models.changed' || (payload as { name?: string } | null)?.name !== ENCODER_NAME) return;
+    void models.reload().catch((e: Error) => console.warn(`[models] reload failed: ${e.message}`));
+  });
   try {
     startAdmin(services); // retention purge (now and daily) and revoking deactivated staff's sessions
   } catch (e) {
@@ -118,5 +126,19 @@ async function attachEmbedder(index: SearchIndex, embedder: ReturnType<ReturnTyp
     index.reloadVectors();
   } catch (e) {
     console.warn(`[search] semantic vectors unavailable: ${(e as Error).message}`);
+  }
+}
+
+/** Moves search to a new encoder: vectors for its version first, then the switch (old vectors serve meanwhile). */
+async function switchEmbedder(index: SearchIndex, embedder: NonNullable<ReturnType<ReturnType<typeof startModelService>['embedder']>>): Promise<void> {
+  try {
+    index.refresh();
+    await embedMissing(index.db, embedder, (id) => index.docOf(id)?.embedText);
+    index.embedder = embedder;
+    index.reloadVectors();
+  } catch (e) {
+    console.warn(`[search] semantic vectors for ${embedder.version} unavailable: ${(e as Error).message}`);
+    index.embedder = embedder; // never keep the encoder being swapped out: it is about to close
+    index.reloadVectors();
   }
 }

@@ -41,13 +41,67 @@ export interface ModelService {
   /** Resolves when loading finished (successfully or not). */
   ready: Promise<void>;
   lastError(): string | null;
+  /**
+   * Loads the now active bundle (after a verified model update) beside the running one, lets the
+   * swap listeners prepare for it (search embeds its catalog with it), swaps atomically, and closes
+   * the old encoder once nothing is using it. On failure the old encoder keeps serving.
+   * Serialized: a reload waits for the one before it.
+   */
+  reload(): Promise<ReloadResult>;
+  /** Called with the new embedder and encoder after a swap, before the old encoder is closed. */
+  onSwap(listener: SwapListener): () => void;
   close(): Promise<void>;
 }
 
+export interface ReloadResult {
+  changed: boolean;
+  version: string | null;
+  error?: string;
+}
+
+export type SwapListener = (next: { encoder: Encoder; embedder: Embedder }) => Promise<void> | void;
+
+/** Counts calls in flight per encoder, so an encoder swapped out is closed only once it is idle. */
+interface Loaded {
+  enc: Encoder;
+  dir: string;
+  inFlight: number;
+  idle: Array<() => void>;
+}
+
+function tracked(l: Loaded): Encoder {
+  const embed: Encoder['embed'] = async (texts) => {
+    l.inFlight++;
+    try {
+      return await l.enc.embed(texts);
+    } finally {
+      l.inFlight--;
+      if (l.inFlight === 0) l.idle.splice(0).forEach((f) => f());
+    }
+  };
+  // Same encoder, with embed counted; everything else passes through.
+  return new Proxy(l.enc, { get: (t, k, r) => (k === 'embed' ? embed : Reflect.get(t, k, r)) });
+}
+
+async function closeWhenIdle(l: Loaded): Promise<void> {
+  if (l.inFlight > 0) await new Promise<void>((resolve) => l.idle.push(resolve));
+  await l.enc.close();
+}
+
 export function startModelService(db: Db, opts: { load?: boolean; log?: (msg: string) => void } = {}): ModelService {
-  let encoder: Encoder | null = null;
+  let current: Loaded | null = null;
+  let handed: Encoder | null = null;
   let error: string | null = null;
+  const listeners = new Set<SwapListener>();
   const log = opts.log ?? ((m: string) => console.warn(`[models] ${m}`));
+  const load = async (dir: string): Promise<Loaded> => {
+    const variant = getSetting(db, 'modelVariant');
+    const threads = getSetting(db, 'modelThreads');
+    const enc = await loadEncoder(dir, {
+      overrides: { ...(variant !== 'auto' ? { variant } : {}), ...(threads > 0 ? { threads } : {}) },
+    });
+    return { enc, dir, inFlight: 0, idle: [] };
+  };
   const ready = (async () => {
     if (opts.load === false) return;
     const dir = activeEncoderDir(db);
@@ -55,30 +109,72 @@ export function startModelService(db: Db, opts: { load?: boolean; log?: (msg: st
       error = 'no encoder bundle found';
       return;
     }
-    const variant = getSetting(db, 'modelVariant');
-    const threads = getSetting(db, 'modelThreads');
     try {
-      encoder = await loadEncoder(dir, {
-        overrides: { ...(variant !== 'auto' ? { variant } : {}), ...(threads > 0 ? { threads } : {}) },
-      });
+      current = await load(dir);
+      handed = tracked(current);
     } catch (e) {
       error = (e as Error).message;
       log(`could not load ${dir}: ${error}; serving without the encoder`);
     }
   })();
-  const embedder = (): Embedder | null => {
-    const enc = encoder;
-    if (!enc) return null;
-    return { version: `${enc.modelInfo.name}@${enc.modelInfo.version}`, embed: (texts) => enc.embed(texts) };
+  const embedderOf = (enc: Encoder | null): Embedder | null =>
+    enc ? { version: `${enc.modelInfo.name}@${enc.modelInfo.version}`, embed: (texts) => enc.embed(texts) } : null;
+  const versionOf = (l: Loaded | null) => (l ? l.enc.modelInfo.version : null);
+
+  let chain: Promise<unknown> = ready;
+  const reloadOnce = async (): Promise<ReloadResult> => {
+    // A closing core, or one that runs without models (the CLI's sync): nothing to load.
+    if (!db.open || opts.load === false) return { changed: false, version: versionOf(current) };
+    const dir = activeEncoderDir(db);
+    if (!dir) return { changed: false, version: versionOf(current), error: 'no encoder bundle found' };
+    if (current && path.resolve(current.dir) === path.resolve(dir)) return { changed: false, version: versionOf(current) };
+    let next: Loaded;
+    try {
+      next = await load(dir);
+    } catch (e) {
+      const msg = (e as Error).message;
+      log(`could not load ${dir}: ${msg}; ${current ? `${versionOf(current)} keeps serving` : 'serving without the encoder'}`);
+      return { changed: false, version: versionOf(current), error: msg };
+    }
+    const nextHanded = tracked(next);
+    const nextEmbedder = embedderOf(nextHanded)!;
+    // Listeners get ready with the new encoder while the old one still serves everything else.
+    for (const l of listeners) {
+      try {
+        await l({ encoder: nextHanded, embedder: nextEmbedder });
+      } catch (e) {
+        log(`a model swap listener failed: ${(e as Error).message}`);
+      }
+    }
+    const old = current;
+    current = next; // the swap: one assignment, so every later caller sees the new encoder
+    handed = nextHanded;
+    error = null;
+    log(`encoder ${next.enc.modelInfo.name} ${next.enc.modelInfo.version} now serving${old ? ` (was ${old.enc.modelInfo.version})` : ''}`);
+    if (old) await closeWhenIdle(old).catch((e: Error) => log(`closing the old encoder: ${e.message}`));
+    return { changed: true, version: next.enc.modelInfo.version };
   };
   return {
-    encoder: () => encoder,
-    embedder,
-    versions: () => (encoder ? [{ name: encoder.modelInfo.name, version: encoder.modelInfo.version, variant: encoder.modelInfo.variant }] : []),
+    encoder: () => handed,
+    embedder: () => embedderOf(handed),
+    versions: () => (current ? [{ name: current.enc.modelInfo.name, version: current.enc.modelInfo.version, variant: current.enc.modelInfo.variant }] : []),
     ready,
     lastError: () => error,
+    reload() {
+      const p = chain.then(reloadOnce, reloadOnce);
+      chain = p.catch(() => {});
+      return p;
+    },
+    onSwap(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close: async () => {
-      await encoder?.close();
+      await chain.catch(() => {});
+      const c = current;
+      current = null;
+      handed = null;
+      if (c) await closeWhenIdle(c);
     },
   };
 }
