@@ -64,6 +64,8 @@ function kbReply(ctx: AnswerContext, id: string, fallback: string): Reply {
   return e ? reply('answer', `kb:${e.id}`, e.body) : reply('answer', `fallback:${id}`, fallback);
 }
 
+const FACILITY_WORDS = /\b(rest ?rooms?|bathrooms?|toilets?|washrooms?|atm|cash machine|exits?|entrance|parking|wi-?fi|carts?|trolleys?|baskets?|customer service|elevators?|lifts?)\b/i;
+
 const ASK_DESK = 'Please ask at the customer service desk, to the right of the main entrance.';
 
 // Below this the best hit shares too little with the words asked ("lint rollers" → rolled oats).
@@ -75,14 +77,19 @@ function significant(phrase: string): string[] {
 
 async function findProducts(ctx: AnswerContext, phrase: string): Promise<ProductCard[]> {
   if (phrase.trim() === '') return [];
-  const r = await ctx.search.search(phrase, { limit: 5 });
   const words = significant(phrase.toLowerCase()).map((w) => w.slice(0, 4));
-  const good = r.results.filter((h: SearchHit) => {
-    if (h.score < MIN_PRODUCT_SCORE) return false;
+  // At least one asked word (its first four letters: plurals, typos at the end) must show.
+  const mentions = (h: SearchHit) => {
     const hay = `${h.name} ${h.brand} ${h.department}`.toLowerCase();
-    // At least one asked word (its first four letters: plurals, typos at the end) must show.
     return words.length === 0 || words.some((w) => hay.includes(w));
-  });
+  };
+  // Lexical first: its scores say how well the words matched, so a weak match is not an answer.
+  const lexical = await ctx.search.search(phrase, { limit: 5, embedder: null });
+  let good = lexical.results.filter((h) => h.score >= MIN_PRODUCT_SCORE && mentions(h));
+  if (good.length === 0 && ctx.search.embedder) {
+    // Then the semantic neighbours (when the encoder is loaded), still naming a word asked.
+    good = (await ctx.search.search(phrase, { limit: 5 })).results.filter(mentions);
+  }
   const names = ctx.db.prepare('SELECT name FROM store_map WHERE id = ?').pluck();
   return good.slice(0, 3).map((h) => ({
     id: h.id,
@@ -189,7 +196,12 @@ export async function answerIntent(ctx: AnswerContext, intent: KioskIntent, slot
   if (slot === 'gift_card' && slots.giftCard) return giftCardReply(ctx, slots.giftCard);
   if (slot === 'loyalty' && slots.loyalty) return loyaltyReply(ctx, slots.loyalty);
   switch (intent) {
-    case 'find_product':
+    case 'find_product': {
+      // "Where is the restroom / ATM / exit?" reads like a product question; the KB knows better.
+      const facility = FACILITY_WORDS.test(text) ? bestKbEntry(ctx.kb, ['facility'], text) : null;
+      if (facility) return reply('answer', `kb:${facility.id}`, facility.body);
+      return productReply(ctx, intent, slots);
+    }
     case 'check_stock':
     case 'check_price':
       return productReply(ctx, intent, slots);
