@@ -48,7 +48,11 @@ describe('slots', () => {
     expect(inputShape('洗手间在哪里')).toBe('foreign_script');
     expect(inputShape('где туалет')).toBe('foreign_script');
     expect(inputShape('10421')).toBe('text');
-    expect(inputShape('où sont les toilettes')).toBe('text');
+    expect(inputShape('¿Dónde está el baño?')).toBe('foreign_script');
+    expect(inputShape('où sont les toilettes')).toBe('foreign_script');
+    expect(inputShape('where is the café au lait')).toBe('text');
+    expect(inputShape('x'.repeat(5000))).toBe('no_words');
+    expect(inputShape('where is the ' + 'x'.repeat(5000))).toBe('text');
   });
 });
 
