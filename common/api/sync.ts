@@ -31,6 +31,15 @@ export const syncOps = {
     input: z.object({}).strict(),
     output: SyncStatus,
   }),
+  'sync.quarantined': op({
+    summary: 'Outbox rows the platform refused (quarantined), newest first, with the reason each was refused.',
+    access: 'supervisor',
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({
+      total: z.number().int(),
+      rows: z.array(z.object({ seq: z.number().int(), kind: z.string(), recordId: z.string(), createdAt: z.string(), attempts: z.number().int(), reason: z.string().nullable() })),
+    }),
+  }),
   'sync.now': op({
     summary: 'Run one sync with the central platform now (upload, then download).',
     access: 'supervisor',

@@ -9,9 +9,18 @@ const service = ({ core }: CallContext) => core.extensions.get('sync') as SyncSe
 
 export const syncHandlers: {
   'sync.status': Handler<'sync.status'>;
+  'sync.quarantined': Handler<'sync.quarantined'>;
   'sync.now': Handler<'sync.now'>;
 } = {
   'sync.status': (ctx) => service(ctx)?.status() ?? syncStatus(ctx.core.db),
+  'sync.quarantined': ({ core }, i) => {
+    // Reasons were written by the sync code from the platform's answer: no shopper text in them.
+    const rows = core.db
+      .prepare("SELECT seq, kind, record_id AS recordId, created_at AS createdAt, attempts, last_error AS reason FROM outbox WHERE status = 'quarantined' ORDER BY seq DESC LIMIT ?")
+      .all(i.limit) as Array<{ seq: number; kind: string; recordId: string; createdAt: string; attempts: number; reason: string | null }>;
+    const total = core.db.prepare("SELECT count(*) FROM outbox WHERE status = 'quarantined'").pluck().get() as number;
+    return { total, rows };
+  },
   'sync.now': async (ctx) => {
     const svc = service(ctx);
     if (!svc) throw new CoreError('CONFLICT', 'Sync is not running on this terminal.');

@@ -9,6 +9,7 @@ import { ModelsPanel } from './ModelsPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
+import { SyncPanel } from './SyncPanel.tsx';
 // Panels other domains own, linked here: the fraud review queue (POS + fraud) and kiosk help tickets (assistant).
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { HelpTicketsPanel } from '../kiosk/assistant/HelpTicketsPanel.tsx';
@@ -19,6 +20,7 @@ export const adminPanels: readonly StaffPanel[] = [
   { id: 'help', titleKey: 'tickets.nav', minRole: 'supervisor', Component: HelpTicketsPanel },
   { id: 'store', titleKey: 'admin.panel.store', minRole: 'manager', Component: KnowledgePanel },
   { id: 'catalog', titleKey: 'admin.panel.catalog', minRole: 'manager', Component: placeholderPanel('admin.panel.catalog', 'admin.panel.catalog.body') },
+  { id: 'sync', titleKey: 'admin.panel.sync', minRole: 'supervisor', Component: SyncPanel },
   { id: 'models', titleKey: 'admin.panel.models', minRole: 'manager', Component: ModelsPanel },
   { id: 'audit', titleKey: 'admin.panel.audit', minRole: 'manager', Component: AuditPanel },
   { id: 'settings', titleKey: 'admin.panel.settings', minRole: 'admin', Component: SettingsPanel },

@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.tsx';
 import { useAppData } from '../lib/AppContext.tsx';
 import { hrefFor } from '../lib/route.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { SyncBadge } from '../components/SyncBadge.tsx';
 import { roleAllows } from '../../../common/api/define.ts';
 import type { StaffPanel } from './panels.tsx';
 
@@ -31,6 +32,7 @@ export function StaffShell({ surface, session, panels, panelId }: StaffShellProp
           <span className="shell__surface">{t(`surface.${surface}`)}</span>
         </div>
         <div className="shell__user" data-testid="shell-user">
+          <SyncBadge />
           <LanguageSwitch />
           <span className="shell__who">
             <span className="shell__who-label">{t('shell.signedInAs')}</span>
