@@ -1,6 +1,7 @@
 // Runs: node (core). The back office's read side of kiosk interactions: keyset pages (ts, id),
 // newest first, never OFFSET, so page 20 000 costs what page 1 costs; filters that each ride an
-// index ending in (ts, id) (migration 004); text search through the contentless FTS5 index.
+// index ending in (ts, id) (migration 004); text search pages straight from the contentless FTS5
+// index, newest recorded first (rowid DESC).
 import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import type { InteractionFilterInput, InteractionViewRow } from '../../../common/api/admin.ts';
@@ -45,14 +46,28 @@ export function encodeCursor(ts: string, id: string): string {
   return Buffer.from(JSON.stringify([ts, id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { ts: string; id: string } {
+/** A text-search page's cursor: base64url of [rowid] of the last row (pages follow the FTS index). */
+export function encodeRowCursor(rowid: number): string {
+  return Buffer.from(JSON.stringify([rowid]), 'utf8').toString('base64url');
+}
+
+type Cursor = { kind: 'keyset'; ts: string; id: string } | { kind: 'row'; rowid: number };
+
+function parseCursor(cursor: string): Cursor {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { ts: v[0], id: v[1] };
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { kind: 'keyset', ts: v[0], id: v[1] };
+    if (Array.isArray(v) && v.length === 1 && Number.isSafeInteger(v[0]) && (v[0] as number) > 0) return { kind: 'row', rowid: v[0] as number };
   } catch {
     // fall through to the one clear error below
   }
   throw new CoreError('BAD_INPUT', 'That page cursor is not valid; start again from the first page.');
+}
+
+export function decodeCursor(cursor: string): { ts: string; id: string } {
+  const c = parseCursor(cursor);
+  if (c.kind !== 'keyset') throw new CoreError('BAD_INPUT', 'That page cursor is not valid; start again from the first page.');
+  return { ts: c.ts, id: c.id };
 }
 
 // Han, Hiragana, Katakana, Hangul: unicode61 does not split these into words, so such queries
@@ -128,6 +143,9 @@ export interface Page {
 
 export function listInteractions(db: Db, opts: { filter?: InteractionFilterInput; limit?: number; cursor?: string }): Page {
   const limit = opts.limit ?? 50;
+  const q = opts.filter?.q?.trim();
+  const match = q ? ftsQuery(q) : null;
+  if (match) return listByText(db, match, { ...opts, limit });
   const { where, params } = filterSql(opts.filter);
   if (opts.cursor) {
     const c = decodeCursor(opts.cursor);
@@ -141,6 +159,34 @@ export function listInteractions(db: Db, opts: { filter?: InteractionFilterInput
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   return { items: page.map(toView), nextCursor: more && last ? encodeCursor(last.ts, last.id) : null };
+}
+
+/**
+ * A text-search page straight from the FTS index: its rowids newest first (rowid DESC, which is the
+ * order rows were recorded in), each joined back to its row for the other filters, stopping at the
+ * page size. A common word no longer means collecting every match and sorting by (ts, id): the
+ * first page reads ~limit postings. Rows recorded in the same instant come in recording order; a
+ * terminal clock set back would show its later rows first (they were recorded later). The cursor
+ * is the last rowid, so pages never repeat or skip a row.
+ */
+function listByText(db: Db, match: string, opts: { filter?: InteractionFilterInput; limit: number; cursor?: string }): Page {
+  const { where, params } = filterSql({ ...opts.filter, q: undefined });
+  params.match = match;
+  if (opts.cursor) {
+    const c = parseCursor(opts.cursor);
+    if (c.kind !== 'row') throw new CoreError('BAD_INPUT', 'That page cursor belongs to another search; start again from the first page.');
+    where.push('interactions_fts.rowid < @crow');
+    params.crow = c.rowid;
+  }
+  // CROSS JOIN keeps the FTS table as the outer loop, so ORDER BY rowid DESC is the index's own order.
+  const sql = `SELECT ${COLUMNS} FROM interactions_fts CROSS JOIN interactions i ON i.rowid = interactions_fts.rowid
+    WHERE interactions_fts MATCH @match${where.length ? ` AND ${where.join(' AND ')}` : ''}
+    ORDER BY interactions_fts.rowid DESC LIMIT ${opts.limit + 1}`;
+  const rows = db.prepare(sql).all(params) as StoredInteraction[];
+  const more = rows.length > opts.limit;
+  const page = more ? rows.slice(0, opts.limit) : rows;
+  const last = page.at(-1);
+  return { items: page.map(toView), nextCursor: more && last ? encodeRowCursor(last.rowid) : null };
 }
 
 /** Every row matching a filter, newest first, streamed (for the exports). */
