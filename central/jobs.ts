@@ -4,6 +4,8 @@
 import PgBoss from 'pg-boss';
 import type { CentralDb } from './db.ts';
 import { currentTargets, type ModelsConfig } from './models.ts';
+import { QUEUE_RETRAIN, runFeedbackRetrain, type RetrainConfig } from './feedback.ts';
+import { defaultRetrainConfig } from './retrain-config.ts';
 
 export interface Jobs {
   boss: PgBoss;
@@ -27,6 +29,15 @@ export async function startJobs(db: CentralDb, models: ModelsConfig, log: (msg: 
   await boss.work(QUEUE_TARGETS, async () => {
     const doc = await currentTargets(db, models);
     log(`[jobs] targets metadata v${doc.signed.version} valid until ${doc.signed.expires}`);
+  });
+  // The feedback loop, nightly. Without an encoder bundle on this machine there is nothing to train on.
+  const retrain: RetrainConfig | null = defaultRetrainConfig(log);
+  await boss.createQueue(QUEUE_RETRAIN);
+  await boss.schedule(QUEUE_RETRAIN, '41 3 * * *');
+  await boss.work(QUEUE_RETRAIN, async () => {
+    if (!retrain) return log('[jobs] feedback retrain skipped: no encoder bundle (set STOREMIND_CENTRAL_ENCODER_DIR)');
+    const d = await runFeedbackRetrain(db, models, retrain);
+    log(`[jobs] feedback retrain: ${d.decision}${d.version ? ` ${d.version}` : ''} (${d.reason})`);
   });
   return {
     boss,

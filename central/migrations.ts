@@ -107,6 +107,27 @@ CREATE TABLE admin_log (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'retrain-runs',
+    sql: `
+-- One row per feedback-loop retraining decision (published or not, and why), for the dashboard and audits.
+CREATE TABLE retrain_runs (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  model text NOT NULL,
+  decision text NOT NULL CHECK (decision IN ('published', 'rejected', 'skipped', 'failed')),
+  reason text NOT NULL,
+  candidate_version text,
+  baseline text,
+  corrections integer NOT NULL DEFAULT 0,
+  fraud_verdicts integer NOT NULL DEFAULT 0,
+  last_record_at timestamptz,
+  metrics jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX retrain_runs_model_at ON retrain_runs(model, at);
+`,
+  },
 ];
 
 export async function migrateCentral(db: CentralDb): Promise<number> {

@@ -15,6 +15,7 @@ import type { CoreServices } from './api/context.ts';
 import { appRoot, databasePath } from './paths.ts';
 import { ENCODER_NAME, startModelService } from './model-service.ts';
 import { embedMissing } from './search/vectors.ts';
+import { KIOSK_HEAD_MODEL, reloadAssistantModel } from './assistant/service.ts';
 import { startAdmin } from './admin/service.ts';
 import { startSync } from './sync/index.ts';
 import { registerFraudRuleDownloads } from './fraud/sync-rules.ts';
@@ -85,9 +86,13 @@ export function createCore(opts: CoreOptions): Core {
   // Hot model switch: a verified encoder update (sync emits models.changed) is loaded beside the
   // running one; search embeds the catalog with it before the swap, then the old one is closed.
   models.onSwap(({ embedder }) => switchEmbedder(searchIndex, embedder));
+  // The assistant's intent head re-binds too: to the new encoder on a swap, to a new head when one arrives.
+  models.onSwap(({ encoder }) => reloadAssistantModel(services, encoder));
   listeners.add((event, payload) => {
-    if (event !== 'models.changed' || (payload as { name?: string } | null)?.name !== ENCODER_NAME) return;
-    void models.reload().catch((e: Error) => console.warn(`[models] reload failed: ${e.message}`));
+    if (event !== 'models.changed') return;
+    const name = (payload as { name?: string } | null)?.name;
+    if (name === ENCODER_NAME) void models.reload().catch((e: Error) => console.warn(`[models] reload failed: ${e.message}`));
+    if (name === KIOSK_HEAD_MODEL) void reloadAssistantModel(services).catch((e: Error) => console.warn(`[assistant] head reload failed: ${e.message}`));
   });
   try {
     startAdmin(services); // retention purge (now and daily) and revoking deactivated staff's sessions

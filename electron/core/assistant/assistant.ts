@@ -109,6 +109,28 @@ export class Assistant {
     return this.model;
   }
 
+  /**
+   * Loads the intent model again (a new head arrived, or the encoder is being swapped) beside the
+   * running one and switches to it; the old one is closed after. On failure the old one keeps serving.
+   */
+  async reloadModel(cfg: IntentModelConfig | undefined, shared: Encoder | null): Promise<{ ok: boolean; version: string; error?: string }> {
+    if (this.opts.model) return { ok: false, version: this.modelVersion, error: 'this assistant runs a model it was given' };
+    let next: IntentModel;
+    try {
+      next = await loadIntentModel(cfg ?? this.opts.modelConfig, shared ?? this.opts.sharedEncoder?.() ?? null);
+    } catch (e) {
+      const error = (e as Error).message;
+      this.opts.log?.(`[assistant] new intent model not loaded (${error}); ${this.modelVersion} keeps serving`);
+      return { ok: false, version: this.modelVersion, error };
+    }
+    const old = this.model;
+    this.model = next;
+    this.modelError = null;
+    if (cfg) this.opts.modelConfig = cfg;
+    await old?.close();
+    return { ok: true, version: next.version };
+  }
+
   async classify(text: string): Promise<IntentVerdict | null> {
     const model = await this.ensureModel();
     // The model only ever sees redacted text, so no card number or email reaches its cache.

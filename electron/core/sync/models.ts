@@ -16,6 +16,7 @@ import type { Db } from '../db/database.ts';
 import { appRoot } from '../paths.ts';
 import { checkGolden } from '../models/golden.ts';
 import { loadBundle } from '../models/bundle.ts';
+import { HEAD_BUNDLE_KIND, bundleKind, verifyHeadBundle } from '../models/head-bundle.ts';
 import { PlatformError, isRetryable, type PlatformClient } from './http.ts';
 import { unpackTo } from './pack.ts';
 import { withRetry } from './retry.ts';
@@ -99,6 +100,11 @@ function rows(db: Db, name: string): ModelRow[] {
 }
 
 export async function defaultVerify(dir: string): Promise<VerifyResult> {
+  // An intent head travels as its own small bundle: manifest, sha256 of each file, a valid head.
+  if (bundleKind(dir) === HEAD_BUNDLE_KIND) {
+    const r = verifyHeadBundle(dir);
+    return { ok: r.ok, problems: r.problems };
+  }
   try {
     await loadBundle(dir);
     if (!fs.existsSync(path.join(dir, 'golden.json'))) return { ok: false, problems: ['the bundle has no golden.json to check'] };
