@@ -50,13 +50,15 @@ export function probeDevice(): DeviceProbe {
  * Defaults: CPU with the int8 graph (MatMulInteger is 2-4x faster than fp32 on CPU and the
  * accuracy cost is within golden tolerance). A GPU provider is never picked implicitly: the
  * kiosk must behave the same on every till, and a GPU is opted into in settings (then fp32,
- * because integer MatMul kernels are CPU-only in most providers). Threads: all cores up to 4,
- * leaving one core for the UI on larger machines; a 4-layer encoder gains little past 4.
+ * because integer MatMul kernels are CPU-only in most providers). Threads: one core stays for the
+ * UI and main process, at most 4 (a 4-layer encoder gains little past that). Measured on a busy
+ * 2-core box with storemind-bert-mini int8: p50 0.25 ms either way, p95 2.3-2.9 ms on 1 thread vs
+ * 4.4-8.2 ms on 2 (a descheduled pool thread stalls the whole run), hence 1 thread at <= 2 cores.
  */
 export function chooseRuntime(probe: DeviceProbe, overrides: RuntimeOverrides = {}): RuntimeChoice {
   const o = runtimeOverridesSchema.parse(overrides);
   const executionProvider = o.executionProvider ?? 'cpu';
   const onCpu = executionProvider === 'cpu';
-  const threads = o.threads ?? Math.max(1, Math.min(4, probe.cores >= 4 ? probe.cores - 1 : probe.cores));
+  const threads = o.threads ?? Math.max(1, Math.min(4, probe.cores - 1));
   return { variant: o.variant ?? (onCpu ? 'int8' : 'fp32'), threads, executionProvider };
 }

@@ -15,7 +15,7 @@ describe('probe', () => {
   const probe = (cores: number): DeviceProbe => ({ cores, totalMemoryBytes: 8 * 2 ** 30, backends: [{ name: 'cpu', bundled: true }], gpuProviders: [] });
 
   it('defaults to int8 on CPU with threads from the core count', () => {
-    expect(chooseRuntime(probe(2))).toEqual({ variant: 'int8', threads: 2, executionProvider: 'cpu' });
+    expect(chooseRuntime(probe(2))).toEqual({ variant: 'int8', threads: 1, executionProvider: 'cpu' });
     expect(chooseRuntime(probe(4)).threads).toBe(3);
     expect(chooseRuntime(probe(32)).threads).toBe(4);
     expect(chooseRuntime(probe(1)).threads).toBe(1);
