@@ -2,9 +2,10 @@
 // (1111) rings up a sale by scanning a barcode, refunds an item without a receipt (the rules ask
 // for a manager; manager 3333 approves with their PIN on the till), voids the sale after tender,
 // then manager 3333 signs in to the back office and finds the decisions in the fraud review queue.
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { enterPin, guardPage, invoke, openKiosk } from './helpers.ts';
+import { enterPin, guardPage, invoke, openKiosk, screenshotDir } from './helpers.ts';
 
 /** A real barcode from the demo catalog, through the public catalog operations. */
 async function aBarcode(page: Page): Promise<{ code: string; name: string }> {
@@ -55,6 +56,7 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   await expect(page.getByTestId('receipt-status')).toHaveText('Completed');
   const receiptNo = (await page.getByTestId('receipt-no').textContent())!.replace(/^.*:\s*/, '').trim();
   expect(receiptNo).toMatch(/^R[A-Z0-9]{8}$/);
+  await page.screenshot({ path: path.join(screenshotDir, 'pos-sale.png') });
 
   // 2. Refund without a receipt: the rules ask for a manager; 3333 approves on the till.
   await page.getByRole('link', { name: 'Returns' }).click();
@@ -64,6 +66,7 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   const dialog = page.getByTestId('pos-approval');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Refund without a receipt needs a manager');
+  await page.screenshot({ path: path.join(screenshotDir, 'pos-approval.png') });
   // A cashier's PIN is not enough.
   for (const d of '2222') await dialog.getByTestId(`pin-key-${d}`).click();
   await dialog.getByTestId('approval-submit').click();
@@ -95,6 +98,7 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   await page.getByRole('button', { name: 'All decisions' }).click();
   await expect.poll(() => queue.getByTestId('review-row').count()).toBeGreaterThanOrEqual(3);
   await expect(queue).toContainText('Sale');
+  await page.screenshot({ path: path.join(screenshotDir, 'admin-fraud-review.png') });
   // A verdict is recorded (and queued for sync as a label).
   await page.getByRole('button', { name: 'Waiting' }).click();
   const before = await queue.getByTestId('review-row').count();
