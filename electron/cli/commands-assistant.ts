@@ -100,7 +100,7 @@ export const intent: Command = {
   summary: 'Intent models: intent trainset kiosk | intent train --data F [--val F] --out DIR | intent eval --model DIR --data F',
   usage:
     'intent trainset kiosk [--project-only]\n' +
-    '       storemind intent train --data train.jsonl [--val val.jsonl] --out DIR [--encoder BUNDLE] [--name NAME] [--seed N] [--json]\n' +
+    '       storemind intent train --data train.jsonl [--val val.jsonl[,more.jsonl]] --out DIR [--encoder BUNDLE] [--name NAME] [--seed N] [--json]\n' +
     '       storemind intent eval --model DIR|head.json --data test.jsonl [--encoder BUNDLE] [--json]',
   async run(argv, g) {
     const [sub, ...rest] = argv;
@@ -113,7 +113,7 @@ export const intent: Command = {
     if (sub === 'train') {
       const { values } = parse(rest, { data: { type: 'string' }, val: { type: 'string' }, out: { type: 'string' }, encoder: { type: 'string' }, name: { type: 'string' }, seed: { type: 'string' } }, false);
       if (!values.data || !values.out) throw new CoreError('BAD_INPUT', 'Usage: storemind intent train --data F [--val F] --out DIR');
-      for (const f of [values.data, values.val]) if (f && !fs.existsSync(f)) throw new CoreError('BAD_INPUT', `${f} does not exist.`);
+      for (const f of [values.data, ...(values.val ?? '').split(',')]) if (f && !fs.existsSync(f)) throw new CoreError('BAD_INPUT', `${f} does not exist.`);
       const log = g.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
       const r = await intentTrain({
         data: values.data,

@@ -1,5 +1,5 @@
 // Runs: node (core, CLI and training). The exact training set of the shipped kiosk intent head:
-// the project's own kiosk lines (native-models/data/kiosk_intents/train.jsonl) plus lines from the
+// the project's own kiosk lines (native-models/data/kiosk_intents/train.jsonl and natural.jsonl) plus lines from the
 // shared public datasets where an intent really matches, chosen here in code so the set can be
 // rebuilt byte for byte (`storemind intent trainset kiosk`). Datasets are read at training time
 // and never committed. The hand-written test.jsonl is never read here.
@@ -20,7 +20,7 @@ import type { KioskIntent } from './intents.ts';
 export interface TrainingLine {
   text: string;
   intent: KioskIntent;
-  /** Where the line came from: "kiosk", "bitext:<intent>", "banking77:<intent>", "clinc150:<intent>". */
+  /** Where the line came from: "kiosk", "kiosk:natural", "bitext:<intent>", "banking77:<intent>", "clinc150:<intent>". */
   source: string;
 }
 
@@ -107,7 +107,7 @@ export const CAPS = {
 export const TRAINING_SEED = 4242;
 
 export interface TrainingSetOptions {
-  /** Folder with train.jsonl (default native-models/data/kiosk_intents). */
+  /** Folder with train.jsonl and natural.jsonl (default native-models/data/kiosk_intents). */
   projectDir?: string;
   /** Shared datasets folder (default $STOREMIND_DATASETS, else <repo>/../shared/datasets). */
   datasetsDir?: string;
@@ -124,16 +124,29 @@ function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
+/**
+ * The project's own lines, in order: the templated train.jsonl (generate.py), then natural.jsonl
+ * (natural.py: hand-written lines in the way shoppers really type: context, fragments, typos,
+ * chatty in-scope questions and many kinds of out-of-scope ones). natural_val.jsonl is validation
+ * only and never read here.
+ */
+export const PROJECT_FILES = [
+  { file: 'train.jsonl', source: 'kiosk' },
+  { file: 'natural.jsonl', source: 'kiosk:natural' },
+] as const;
+
 function projectLines(dir: string): TrainingLine[] {
   const out: TrainingLine[] = [];
-  readText(path.join(dir, 'train.jsonl'))
-    .split(/\r?\n/)
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const r = JSON.parse(line) as { text?: unknown; intent?: unknown };
-      if (typeof r.text !== 'string' || typeof r.intent !== 'string') throw new CoreError('BAD_INPUT', `train.jsonl:${i + 1}: needs text and intent`);
-      out.push({ text: r.text, intent: r.intent as KioskIntent, source: 'kiosk' });
-    });
+  for (const { file, source } of PROJECT_FILES) {
+    readText(path.join(dir, file))
+      .split(/\r?\n/)
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        const r = JSON.parse(line) as { text?: unknown; intent?: unknown };
+        if (typeof r.text !== 'string' || typeof r.intent !== 'string') throw new CoreError('BAD_INPUT', `${file}:${i + 1}: needs text and intent`);
+        out.push({ text: r.text, intent: r.intent as KioskIntent, source });
+      });
+  }
   return out;
 }
 

@@ -15,6 +15,7 @@ const log = z.custom<(line: string) => void>((v) => typeof v === 'function').opt
 
 export const intentTrainArgsSchema = z.object({
   data: z.string().min(1),
+  /** Validation JSONL; several files comma-separated are read as one set. */
   val: z.string().min(1).optional(),
   out: z.string().min(1),
   encoderDir: z.string().min(1),
@@ -49,7 +50,9 @@ export async function intentTrain(args: IntentTrainArgs): Promise<IntentTrainRes
   const say = a.log ?? ((l: string) => console.log(l));
   const t0 = performance.now();
   const rows = await readJsonl(a.data);
-  const { train, val } = a.val ? { train: rows, val: await readJsonl(a.val) } : stratifiedSplit(rows, 0.1, a.seed);
+  // --val may name several files, comma-separated (the kiosk head: dev.jsonl,natural_val.jsonl).
+  const valFiles = a.val ? a.val.split(',').filter(Boolean) : [];
+  const { train, val } = valFiles.length ? { train: rows, val: (await Promise.all(valFiles.map((f) => readJsonl(f)))).flat() } : stratifiedSplit(rows, 0.1, a.seed);
   const encoder = await loadEncoder(a.encoderDir, { trustUnsigned: a.trustUnsigned, overrides: a.runtime, cacheSize: 0 });
   try {
     say(`encoder ${encoder.modelInfo.name} ${encoder.modelInfo.version} (${encoder.modelInfo.variant}, ${encoder.modelInfo.verified ? 'verified' : 'UNVERIFIED'}) loaded in ${encoder.modelInfo.load_ms} ms`);

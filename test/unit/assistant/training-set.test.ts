@@ -16,6 +16,24 @@ describe('kiosk training set', () => {
     const a = kioskTrainingSet({ projectOnly: true });
     expect(toJsonl(a)).toBe(toJsonl(kioskTrainingSet({ projectOnly: true })));
     expect(new Set(a.map((l) => l.intent))).toEqual(new Set(KIOSK_INTENTS));
+    // natural.jsonl (hand-written shopper phrasing) follows the templated lines, every intent in it.
+    const natural = a.filter((l) => l.source === 'kiosk:natural');
+    expect(natural.length).toBeGreaterThan(2500);
+    expect(new Set(natural.map((l) => l.intent))).toEqual(new Set(KIOSK_INTENTS));
+    expect(a.findIndex((l) => l.source === 'kiosk:natural')).toBe(a.filter((l) => l.source === 'kiosk').length);
+  });
+
+  it('keeps the validation lines out of training (natural_val.jsonl; dev.jsonl for natural lines)', () => {
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const keys = (f: string) => readFileSync(path.join(root, f), 'utf8').split('\n').filter(Boolean).map((l) => key((JSON.parse(l) as { text: string }).text));
+    const naturalVal = keys('native-models/data/kiosk_intents/natural_val.jsonl');
+    const dev = keys('native-models/heads/kiosk-intent/dev.jsonl');
+    const lines = kioskTrainingSet({ projectOnly: true });
+    const all = new Set(lines.map((l) => key(l.text)));
+    const natural = new Set(lines.filter((l) => l.source === 'kiosk:natural').map((l) => key(l.text)));
+    expect(naturalVal.filter((k) => all.has(k))).toEqual([]);
+    // dev.jsonl predates natural.jsonl and shares a few short lines with train.jsonl; natural lines repeat none.
+    expect(dev.filter((k) => natural.has(k))).toEqual([]);
   });
 
   it('holds lines as the model sees kiosk text: redacted, one space between words', () => {
