@@ -168,8 +168,8 @@ async function encoderRows(queries: string[]): Promise<BenchRow[]> {
       await enc.embed([q]);
       ms.push(performance.now() - t0);
     }
-    rows.push({ bench: 'models', metric: `${v} one query (tokenise + encode), p50, ${t} threads`, value: round(percentile(ms, 50)), unit: 'ms' });
-    rows.push({ bench: 'models', metric: `${v} one query (tokenise + encode), p95, ${t} threads`, value: round(percentile(ms, 95)), unit: 'ms' });
+    rows.push({ bench: 'models', metric: `${v} one query (tokenise + encode), p50, ${t} thread${t === 1 ? "" : "s"}`, value: round(percentile(ms, 50)), unit: 'ms' });
+    rows.push({ bench: 'models', metric: `${v} one query (tokenise + encode), p95, ${t} thread${t === 1 ? "" : "s"}`, value: round(percentile(ms, 95)), unit: 'ms' });
     await enc.close();
     const one = await loadEncoder(BUNDLE, { overrides: { variant: v, threads: 1 }, cacheSize: 0 });
     const batches = Math.floor(Math.min(queries.length, 640) / 32);
