@@ -29,19 +29,10 @@ export interface SearchOptions {
   embedder?: Embedder | null;
 }
 
-export interface SearchHit {
-  id: string;
-  name: string;
-  brand: string;
-  department: string;
-  aisle: string;
-  bay: string;
-  shelf: string;
-  price_cents: number;
-  promo_price_cents: number | null;
-  stock: number;
+/** What a result shows: the document's product fields plus its score. */
+export type SearchHit = Pick<SearchDoc, 'id' | 'name' | 'brand' | 'department' | 'aisle' | 'bay' | 'shelf' | 'price_cents' | 'promo_price_cents' | 'stock'> & {
   score: number;
-}
+};
 
 export interface FacetCount {
   value: string;
