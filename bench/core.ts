@@ -60,16 +60,23 @@ export async function benchCore(): Promise<BenchRow[]> {
     rows.push({ bench: 'startup', metric: 'warm start to first page', value: warm.ms, unit: 'ms' });
     rows.push({ bench: 'startup', metric: 'resident memory after start', value: warm.rssMb, unit: 'MB' });
 
-    const db = openDatabase(path.join(dir, 'tp.db'));
-    const n1 = 3000;
-    let t = performance.now();
-    for (let i = 0; i < n1; i++) recordInteraction(db, sample(i));
-    rows.push({ bench: 'sqlite', metric: 'interactions + outbox, one transaction per row', value: n1 / ((performance.now() - t) / 1000), unit: 'rows/s' });
-    const n2 = 50_000;
-    t = performance.now();
-    for (let i = 0; i < n2; i += 500) recordInteractions(db, Array.from({ length: 500 }, (_, k) => sample(i + k)));
-    rows.push({ bench: 'sqlite', metric: 'interactions + outbox, batches of 500', value: n2 / ((performance.now() - t) / 1000), unit: 'rows/s' });
-    db.close();
+    // The same write paths on an encrypted file (what terminals run) and a plain one: the
+    // difference is the cost of encryption at rest.
+    for (const [label, key] of [['encrypted', Buffer.alloc(32, 1)], ['plain', null]] as const) {
+      const db = openDatabase(path.join(dir, `tp-${label}.db`), { key });
+      const n1 = 3000;
+      let t = performance.now();
+      for (let i = 0; i < n1; i++) recordInteraction(db, sample(i));
+      rows.push({ bench: 'sqlite', metric: `interactions + outbox, one transaction per row (${label})`, value: n1 / ((performance.now() - t) / 1000), unit: 'rows/s' });
+      const n2 = 50_000;
+      t = performance.now();
+      for (let i = 0; i < n2; i += 500) recordInteractions(db, Array.from({ length: 500 }, (_, k) => sample(i + k)));
+      rows.push({ bench: 'sqlite', metric: `interactions + outbox, batches of 500 (${label})`, value: n2 / ((performance.now() - t) / 1000), unit: 'rows/s' });
+      t = performance.now();
+      for (let i = 0; i < 200; i++) db.prepare('SELECT id, text_redacted, intent FROM interactions WHERE ts <= ? ORDER BY ts DESC LIMIT 50').all(new Date().toISOString());
+      rows.push({ bench: 'sqlite', metric: `read a 50-row page of interactions (${label})`, value: (performance.now() - t) / 200, unit: 'ms' });
+      db.close();
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
