@@ -47,7 +47,9 @@ export interface Core {
 
 export function appVersion(): string {
   try {
-    return (JSON.parse(fs.readFileSync(`${appRoot()}/package.json`, 'utf8')) as { version: string }).version;
+    // package.json stays inside app.asar when packaged; appRoot() may point at the unpacked copy.
+    const file = [`${appRoot()}/package.json`, `${appRoot().replace(/\.unpacked$/, '')}/package.json`].find((f) => fs.existsSync(f));
+    return (JSON.parse(fs.readFileSync(file ?? '', 'utf8')) as { version: string }).version;
   } catch {
     return '0.0.0';
   }

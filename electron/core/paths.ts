@@ -1,5 +1,6 @@
 // Runs: node (core). Where a terminal keeps its data when no --data-dir is given: the same folder
 // Electron uses as userData for the app name "StoreMind", so the CLI and the app share one store.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,7 +18,13 @@ export function databasePath(dataDir: string): string {
   return path.join(dataDir, 'storemind.db');
 }
 
-/** The repository (or unpacked app) root: resources/, renderer/dist and native-models/ hang off it. */
+/**
+ * The repository (or packaged app) root: resources/ and native-models/ hang off it. In a packaged
+ * app the code runs from app.asar, while the data folders are unpacked beside it (native code such
+ * as onnxruntime cannot read inside an asar archive), so the unpacked copy is preferred.
+ */
 export function appRoot(): string {
-  return path.resolve(import.meta.dirname, '..', '..');
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const unpacked = `${root}.unpacked`;
+  return root.endsWith('app.asar') && fs.existsSync(path.join(unpacked, 'native-models')) ? unpacked : root;
 }
