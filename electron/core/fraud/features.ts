@@ -3,7 +3,7 @@
 // card use) through covering indexes on transactions, the 7-day per-cashier view through the
 // fraud_cashier_days rollup (8 rows whatever the store's volume). That keeps a decision within a
 // few milliseconds with a million past transactions (bench/fraud.ts measures it).
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database.ts';
 import type { TxnRecord } from './types.ts';
 import type { ValueType } from './expr.ts';
