@@ -100,7 +100,8 @@ export const intent: Command = {
   summary: 'Intent models: intent trainset kiosk | intent train --data F [--val F] --out DIR | intent eval --model DIR --data F',
   usage:
     'intent trainset kiosk [--project-only]\n' +
-    '       storemind intent train --data train.jsonl [--val val.jsonl[,more.jsonl]] --out DIR [--encoder BUNDLE] [--name NAME] [--seed N] [--json]\n' +
+    '       storemind intent train --data train.jsonl [--val val.jsonl[,more.jsonl]] --out DIR [--encoder BUNDLE] [--name NAME] [--seed N]\n' +
+    '         [--embedding-scale X] [--max-threshold-loss X] [--json]\n' +
     '       storemind intent eval --model DIR|head.json --data test.jsonl [--encoder BUNDLE] [--json]',
   async run(argv, g) {
     const [sub, ...rest] = argv;
@@ -111,7 +112,11 @@ export const intent: Command = {
       return 0;
     }
     if (sub === 'train') {
-      const { values } = parse(rest, { data: { type: 'string' }, val: { type: 'string' }, out: { type: 'string' }, encoder: { type: 'string' }, name: { type: 'string' }, seed: { type: 'string' } }, false);
+      const { values } = parse(
+        rest,
+        { data: { type: 'string' }, val: { type: 'string' }, out: { type: 'string' }, encoder: { type: 'string' }, name: { type: 'string' }, seed: { type: 'string' }, 'embedding-scale': { type: 'string' }, 'max-threshold-loss': { type: 'string' } },
+        false,
+      );
       if (!values.data || !values.out) throw new CoreError('BAD_INPUT', 'Usage: storemind intent train --data F [--val F] --out DIR');
       for (const f of [values.data, ...(values.val ?? '').split(',')]) if (f && !fs.existsSync(f)) throw new CoreError('BAD_INPUT', `${f} does not exist.`);
       const log = g.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
@@ -122,6 +127,8 @@ export const intent: Command = {
         encoderDir: values.encoder ?? DEFAULT_ENCODER(),
         ...(values.name ? { name: values.name } : {}),
         ...(values.seed ? { seed: intOption(values.seed, 'seed', 0, 2 ** 31 - 1) } : {}),
+        ...(values['embedding-scale'] !== undefined ? { embeddingScale: numberOption(values['embedding-scale'], 'embedding-scale', 0.01, 100) } : {}),
+        ...(values['max-threshold-loss'] !== undefined ? { maxThresholdLoss: numberOption(values['max-threshold-loss'], 'max-threshold-loss', 0, 1) } : {}),
         log,
       }).catch((e: Error) => {
         throw isUsageError(e) ? new CoreError('BAD_INPUT', e.message) : e;
@@ -147,4 +154,11 @@ export const intent: Command = {
 /** Bad files and folders are the caller's mistake: exit 2 with the runtime's message. */
 function isUsageError(e: Error): boolean {
   return e.name === 'DatasetError' || e.name === 'BundleError' || /does not exist|no head\.json|not valid|ENOENT/.test(e.message);
+}
+
+/** A number flag within [min, max], else a usage error (exit 2). */
+function numberOption(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || n < min || n > max) throw new CoreError('BAD_INPUT', `--${name} must be a number from ${min} to ${max}.`);
+  return n;
 }

@@ -25,6 +25,8 @@ export const intentTrainArgsSchema = z.object({
   runtime: runtimeOverridesSchema.optional(),
   /** In-scope accuracy (0..1) the oos threshold may cost on validation; default 0.02. */
   maxThresholdLoss: z.number().min(0).max(1).default(0.02),
+  /** Weight of the embedding block against the (unit-norm) lexical block; default 1. */
+  embeddingScale: z.number().positive().max(100).default(1),
   log,
 });
 export type IntentTrainArgs = z.input<typeof intentTrainArgsSchema>;
@@ -56,7 +58,7 @@ export async function intentTrain(args: IntentTrainArgs): Promise<IntentTrainRes
   const encoder = await loadEncoder(a.encoderDir, { trustUnsigned: a.trustUnsigned, overrides: a.runtime, cacheSize: 0 });
   try {
     say(`encoder ${encoder.modelInfo.name} ${encoder.modelInfo.version} (${encoder.modelInfo.variant}, ${encoder.modelInfo.verified ? 'verified' : 'UNVERIFIED'}) loaded in ${encoder.modelInfo.load_ms} ms`);
-    const { head, val: metrics, timings } = await trainIntentHead({ train, val, encoder, name: a.name, maxThresholdLoss: a.maxThresholdLoss, train_options: { seed: a.seed }, log: say });
+    const { head, val: metrics, timings } = await trainIntentHead({ train, val, encoder, name: a.name, maxThresholdLoss: a.maxThresholdLoss, embeddingScale: a.embeddingScale, train_options: { seed: a.seed }, log: say });
     const headFile = path.resolve(a.out, 'head.json');
     head.encoder.dir = path.relative(path.dirname(headFile), path.resolve(a.encoderDir)) || '.';
     await writeHead(headFile, head);

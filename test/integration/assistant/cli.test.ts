@@ -90,4 +90,21 @@ describe('storemind intent', () => {
     expect((await storemind(['intent', 'eval', '--model', path.join(dir, 'nope'), '--data', data])).code).toBe(2);
     expect((await storemind(['intent', 'frobnicate'])).code).toBe(2);
   });
+
+  it('trains with several validation files and the head options the shipped head uses', async () => {
+    const lines = fs.readFileSync(path.resolve(import.meta.dirname, '../../../native-models/heads/kiosk-intent/dev.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const [data, valA, valB] = ['train.jsonl', 'val-a.jsonl', 'val-b.jsonl'].map((f) => path.join(dir, f)) as [string, string, string];
+    fs.writeFileSync(data, lines.join('\n'));
+    fs.writeFileSync(valA, lines.filter((_, i) => i % 2 === 0).join('\n'));
+    fs.writeFileSync(valB, lines.filter((_, i) => i % 2 === 1).join('\n'));
+    const out = path.join(dir, 'model-opts');
+    const args = ['intent', 'train', '--data', data, '--val', `${valA},${valB}`, '--out', out, '--encoder', head.bundle];
+    const t = await storemind([...args, '--embedding-scale', '0.5', '--max-threshold-loss', '0', '--json']);
+    expect(t.code).toBe(0);
+    expect(JSON.parse(t.stdout.trim())).toMatchObject({ n_val: lines.length, val_source: 'file' });
+    expect((JSON.parse(fs.readFileSync(path.join(out, 'head.json'), 'utf8')) as { features: { embedding: { scale: number } } }).features.embedding.scale).toBe(0.5);
+    expect((await storemind([...args, '--embedding-scale', 'lots'])).code).toBe(2);
+    expect((await storemind([...args, '--max-threshold-loss', '2'])).code).toBe(2);
+    expect((await storemind(['intent', 'train', '--data', data, '--val', `${valA},${path.join(dir, 'missing.jsonl')}`, '--out', out])).code).toBe(2);
+  });
 });
