@@ -316,6 +316,15 @@ def card_only(args):
     return 0
 
 
+def runtime_results():
+    """The runtime's measured table (native-models/RUNTIME_RESULTS.md, from `npm run bench`), if any."""
+    p = os.path.join(HERE, "RUNTIME_RESULTS.md")
+    if not os.path.exists(p):
+        return []
+    with open(p, encoding="utf-8") as f:
+        return f.read().rstrip("\n").split("\n") + [""]
+
+
 def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
     from storemind_models.bundle import mb
     tr = record.get("training_run") or {}
@@ -411,6 +420,7 @@ def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
         "onnxruntime-node output. The threshold is tuned on the same val split it is reported on, so the",
         "thresholded numbers are optimistic; the runtime should tune its own threshold on store data.",
         "",
+        *runtime_results(),
         "## Limits",
         "",
         "- English only; CJK characters tokenise to single characters, mostly [UNK] for non-Latin scripts.",
