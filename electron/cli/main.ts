@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { defaultDataDir } from '../core/paths.ts';
 import { isCoreError } from '../core/db/errors.ts';
+import { translateSqliteError } from '../core/db/database.ts';
 import type { Command, GlobalOptions } from './registry.ts';
 import { audit, serve, status, users } from './commands-core.ts';
 import { ask, intent } from './commands-assistant.ts';
@@ -69,7 +70,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     return await cmd.run(args, g);
-  } catch (e) {
+  } catch (caught) {
+    const e = String((caught as { code?: unknown }).code ?? '').startsWith('SQLITE_') ? translateSqliteError(caught, 'the store database') : caught;
     if (isCoreError(e) || (e as { code?: string }).code === 'BAD_INPUT') {
       console.error(`storemind: ${(e as Error).message}`);
       return 2;

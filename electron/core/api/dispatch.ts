@@ -3,6 +3,7 @@
 // handler, and wraps the result or a clear error in an envelope. No stack trace leaves the core.
 import { api, isOpName, roleAllows, type Envelope } from '../../../common/api/index.ts';
 import { CoreError, isCoreError } from '../db/errors.ts';
+import { translateSqliteError } from '../db/database.ts';
 import type { CallContext, CoreServices, HandlerTable } from './context.ts';
 
 export interface DispatchLog {
@@ -35,8 +36,11 @@ export function createDispatcher(core: CoreServices, handlers: HandlerTable, log
       log({ op: name, ok: true, ms: performance.now() - t0 });
       return { ok: true, data };
     } catch (e) {
-      const err = isCoreError(e) ? e : new CoreError('INTERNAL', 'Something went wrong inside StoreMind; the error was logged.');
-      if (!isCoreError(e)) console.error(`[core] ${name} failed:`, e);
+      // Driver errors the caller can act on (busy, read-only, corrupt) keep their meaning.
+      const sqlite = !isCoreError(e) && String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_') ? translateSqliteError(e, 'the store database') : null;
+      const known = isCoreError(e) ? e : sqlite && sqlite.code !== 'INTERNAL' ? sqlite : null;
+      const err = known ?? new CoreError('INTERNAL', 'Something went wrong inside StoreMind; the error was logged.');
+      if (!known) console.error(`[core] ${name} failed:`, e);
       log({ op: name, ok: false, code: err.code, ms: performance.now() - t0 });
       return { ok: false, error: { code: err.code, message: err.message } };
     }

@@ -5,6 +5,8 @@ import { migrate, openDatabase, schemaVersion } from '../../../electron/core/db/
 import { migrations } from '../../../electron/core/db/migrations/index.ts';
 import { enqueue, pendingCount } from '../../../electron/core/db/outbox.ts';
 import { CoreError } from '../../../electron/core/db/errors.ts';
+import { createCore } from '../../../electron/core/core.ts';
+import { fileKeyStore } from '../../../electron/core/db/key.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 describe('SQLite store', () => {
@@ -120,5 +122,26 @@ describe('encryption at rest', () => {
     expect(db.prepare("SELECT value FROM settings WHERE key = 'old'").get()).toEqual({ value: '"LEGACY-MARKER"' });
     db.close();
     expect(fs.readFileSync(file).includes('LEGACY-MARKER')).toBe(false);
+  });
+});
+
+describe('a database locked by another process', () => {
+  const dir = tempDir();
+  it('a write waits for the busy timeout, then answers one clear DB_LOCKED error', async () => {
+    const dataDir = path.join(dir, 'locked');
+    const core = createCore({ dataDir, loadModels: false });
+    core.db.pragma('busy_timeout = 200'); // keep the test quick; the app waits 5 s
+    const holder = openDatabase(path.join(dataDir, 'storemind.db'), { key: fileKeyStore(dataDir).load() });
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const r = await core.dispatch('settings.setLocale', { locale: 'zh-CN' }, null);
+      expect(r).toEqual({ ok: false, error: { code: 'DB_LOCKED', message: expect.stringMatching(/locked by another process/) } });
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    // Once the other process lets go, the same write goes through.
+    expect(await core.dispatch('settings.setLocale', { locale: 'zh-CN' }, null)).toEqual({ ok: true, data: { locale: 'zh-CN' } });
+    core.close();
   });
 });
