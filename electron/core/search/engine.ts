@@ -63,6 +63,12 @@ function fieldQuality(bits: number): number {
 const CANDIDATES = 300;
 const CANDIDATES_FILTERED = 3000;
 const RRF_K = 60;
+/**
+ * Cosine similarity a semantic neighbour needs when the words matched nothing. Measured on the
+ * demo catalog with storemind-bert-mini 1.0.0: nonsense ("xkcd zzqq", "asdfgh") tops out at
+ * 0.36–0.47, real needs ("dog food", "something for a headache") at 0.58–0.71.
+ */
+const SEMANTIC_ALONE_MIN_SIM = 0.55;
 
 export class SearchIndex {
   readonly db: Db;
@@ -173,7 +179,10 @@ export class SearchIndex {
     }
     if (!this.vectors || this.vectors.size === 0) return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit);
     const [qv] = await embedder.embed([q.slice(0, 1000)]);
-    const sem = qv ? this.vectors.nearest(qv, 50) : [];
+    const near = qv ? this.vectors.nearest(qv, 50) : [];
+    // Nearest neighbours always exist, even for gibberish. With lexical hits they only re-rank and
+    // extend; alone, they must be clearly similar, or a shopper who typed nonsense gets random shelves.
+    const sem = lex.ranked.length > 0 ? near : (near[0]?.sim ?? 0) >= SEMANTIC_ALONE_MIN_SIM ? near.filter((n) => n.sim >= SEMANTIC_ALONE_MIN_SIM - 0.05) : [];
     const fused = new Map<number, Ranked>();
     lex.ranked.slice(0, 100).forEach((r, i) => fused.set(r.doc.docId, { doc: r.doc, score: 1 / (RRF_K + i + 1) }));
     // Lexical evidence is precise, semantic evidence is broad: it counts a little less.

@@ -1,0 +1,38 @@
+// Hybrid search with the shipped encoder on the demo store: semantic neighbours help real needs
+// but never turn nonsense into random shelves.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/core.ts';
+import type { SearchIndex } from '../../../electron/core/search/engine.ts';
+import { tempDir } from '../../helpers/tmp.ts';
+
+let core: Core;
+let index: SearchIndex;
+const dir = tempDir();
+
+beforeAll(async () => {
+  core = createCore({ dataDir: path.join(dir, 'data') });
+  await core.ready;
+  index = core.services.extensions.get('search') as SearchIndex;
+});
+afterAll(() => core.close());
+
+describe('hybrid search with storemind-bert-mini', () => {
+  it('has the encoder attached and the catalog embedded', () => {
+    expect(core.services.embedder()?.version).toMatch(/^storemind-bert-mini@/);
+    expect(index.embedder).not.toBeNull();
+  });
+
+  it('answers nonsense with no results rather than nearest neighbours', async () => {
+    for (const q of ['<qzxv>qzxv</qzxv>', 'xkcd zzqq', 'asdfgh']) {
+      expect((await index.search(q, { limit: 10 })).results, q).toEqual([]);
+    }
+  });
+
+  it('keeps lexical hits on top and still finds real needs', async () => {
+    const dog = await index.search('dog food', { limit: 5 });
+    expect(dog.results[0]?.name).toMatch(/dog food/i);
+    const headache = await index.search('something for a headache', { limit: 5 });
+    expect(headache.results.some((r) => /acetaminophen|ibuprofen|aspirin|naproxen|pain/i.test(r.name))).toBe(true);
+  });
+});
