@@ -101,7 +101,7 @@ export const intent: Command = {
   usage:
     'intent trainset kiosk [--project-only]\n' +
     '       storemind intent train --data train.jsonl [--val val.jsonl[,more.jsonl]] --out DIR [--encoder BUNDLE] [--name NAME] [--seed N]\n' +
-    '         [--embedding-scale X] [--max-threshold-loss X] [--json]\n' +
+    '         [--embedding-scale X] [--max-threshold-loss X] [--buckets N] [--json]\n' +
     '       storemind intent eval --model DIR|head.json --data test.jsonl [--encoder BUNDLE] [--json]',
   async run(argv, g) {
     const [sub, ...rest] = argv;
@@ -114,7 +114,7 @@ export const intent: Command = {
     if (sub === 'train') {
       const { values } = parse(
         rest,
-        { data: { type: 'string' }, val: { type: 'string' }, out: { type: 'string' }, encoder: { type: 'string' }, name: { type: 'string' }, seed: { type: 'string' }, 'embedding-scale': { type: 'string' }, 'max-threshold-loss': { type: 'string' } },
+        { data: { type: 'string' }, val: { type: 'string' }, out: { type: 'string' }, encoder: { type: 'string' }, name: { type: 'string' }, seed: { type: 'string' }, 'embedding-scale': { type: 'string' }, 'max-threshold-loss': { type: 'string' }, buckets: { type: 'string' } },
         false,
       );
       if (!values.data || !values.out) throw new CoreError('BAD_INPUT', 'Usage: storemind intent train --data F [--val F] --out DIR');
@@ -128,6 +128,7 @@ export const intent: Command = {
         ...(values.name ? { name: values.name } : {}),
         ...(values.seed ? { seed: intOption(values.seed, 'seed', 0, 2 ** 31 - 1) } : {}),
         ...(values['embedding-scale'] !== undefined ? { embeddingScale: numberOption(values['embedding-scale'], 'embedding-scale', 0.01, 100) } : {}),
+        ...(values.buckets !== undefined ? { buckets: numberOption(values.buckets, 'buckets', 256, 1 << 20) } : {}),
         ...(values['max-threshold-loss'] !== undefined ? { maxThresholdLoss: numberOption(values['max-threshold-loss'], 'max-threshold-loss', 0, 1) } : {}),
         log,
       }).catch((e: Error) => {

@@ -5,7 +5,7 @@
 import { OOS_LABEL, type IntentExample } from './dataset.ts';
 import type { Encoder } from './encoder.ts';
 import { DEFAULT_LEXICAL, lexicalFeatures, type LexicalConfig } from './features.ts';
-import { f32ToBase64, HEAD_FORMAT, headWeights, type HeadFile } from './head-file.ts';
+import { f32ToBase64, f32ToInt8Block64Base64, HEAD_FORMAT, headWeights, type HeadFile } from './head-file.ts';
 import { accuracy, logits, softmax, trainSoftmax, type Example, type LinearHead, type TrainOptions } from './heads.ts';
 import { chooseThreshold, fitTemperature } from './calibration.ts';
 import { intentMetrics, type IntentMetrics } from './metrics.ts';
@@ -95,13 +95,15 @@ export async function trainIntentHead(opts: TrainHeadOptions): Promise<TrainHead
     oos_trained: oosTrained,
     encoder: { name: info.name, version: info.version, dim: info.dim, variant: info.variant, verified: info.verified },
     features: { embedding: { dim: info.dim, scale }, lexical: cfg },
-    weights: { dtype: 'float32-le-base64', dense: f32ToBase64(fit.head.wDense), sparse: f32ToBase64(fit.head.wSparse), bias: f32ToBase64(fit.head.bias) },
+    weights: { dtype: 'int8-block64-le-base64', dense: f32ToInt8Block64Base64(fit.head.wDense), sparse: f32ToInt8Block64Base64(fit.head.wSparse), bias: f32ToBase64(fit.head.bias) },
     temperature,
     threshold,
     metrics: {},
     training: {},
   };
-  const valPred = val.map((x) => predictOne(fit.head, head, x, 1).label);
+  // Validation metrics of the head as written (int8 weights), not of the float weights before it.
+  const written = headWeights(head);
+  const valPred = val.map((x) => predictOne(written, head, x, 1).label);
   const valMetrics = intentMetrics(
     val.map((x) => labels[x.y] as string),
     valPred,

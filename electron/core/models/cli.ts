@@ -8,6 +8,7 @@ import { createIntentClassifier, trainIntentHead } from './classifier.ts';
 import { readJsonl, stratifiedSplit } from './dataset.ts';
 import { loadEncoder, type ModelInfo } from './encoder.ts';
 import { readHead, writeHead } from './head-file.ts';
+import { DEFAULT_LEXICAL } from './features.ts';
 import { intentMetrics, percentile, type IntentMetrics } from './metrics.ts';
 import { runtimeOverridesSchema } from './probe.ts';
 
@@ -27,6 +28,8 @@ export const intentTrainArgsSchema = z.object({
   maxThresholdLoss: z.number().min(0).max(1).default(0.02),
   /** Weight of the embedding block against the (unit-norm) lexical block; default 1. */
   embeddingScale: z.number().positive().max(100).default(1),
+  /** Hash buckets of the lexical features (a power of two); the head's size grows with it. */
+  buckets: z.number().int().min(256).max(1 << 20).refine((n) => (n & (n - 1)) === 0, 'buckets must be a power of two').optional(),
   log,
 });
 export type IntentTrainArgs = z.input<typeof intentTrainArgsSchema>;
@@ -58,7 +61,7 @@ export async function intentTrain(args: IntentTrainArgs): Promise<IntentTrainRes
   const encoder = await loadEncoder(a.encoderDir, { trustUnsigned: a.trustUnsigned, overrides: a.runtime, cacheSize: 0 });
   try {
     say(`encoder ${encoder.modelInfo.name} ${encoder.modelInfo.version} (${encoder.modelInfo.variant}, ${encoder.modelInfo.verified ? 'verified' : 'UNVERIFIED'}) loaded in ${encoder.modelInfo.load_ms} ms`);
-    const { head, val: metrics, timings } = await trainIntentHead({ train, val, encoder, name: a.name, maxThresholdLoss: a.maxThresholdLoss, embeddingScale: a.embeddingScale, train_options: { seed: a.seed }, log: say });
+    const { head, val: metrics, timings } = await trainIntentHead({ train, val, encoder, name: a.name, maxThresholdLoss: a.maxThresholdLoss, embeddingScale: a.embeddingScale, ...(a.buckets ? { lexical: { ...DEFAULT_LEXICAL, buckets: a.buckets } } : {}), train_options: { seed: a.seed }, log: say });
     const headFile = path.resolve(a.out, 'head.json');
     head.encoder.dir = path.relative(path.dirname(headFile), path.resolve(a.encoderDir)) || '.';
     await writeHead(headFile, head);

@@ -1,5 +1,5 @@
 // Runs: node (core). The runtime format of an intent head (heads/<name>.json): labels, feature
-// config, weights as base64 little-endian Float32, calibration (temperature, threshold), the
+// config, weights as base64 (little-endian float32, or block-wise int8), calibration (temperature, threshold), the
 // encoder it was trained on, and its training metrics. zod-validated on load.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,7 +33,8 @@ export const headFileSchema = z.object({
     lexical: lexicalConfigSchema,
   }),
   weights: z.object({
-    dtype: z.literal('float32-le-base64'),
+    /** float32: exact; int8-block64: 64-value blocks, each a float32 scale then int8 values (4x smaller). */
+    dtype: z.enum(['float32-le-base64', 'int8-block64-le-base64']),
     dense: z.string(),
     sparse: z.string(),
     bias: z.string(),
@@ -58,6 +59,44 @@ export function base64ToF32(s: string, expected: number, what: string): Float32A
   return out;
 }
 
+const BLOCK = 64;
+
+/**
+ * Block-wise symmetric int8: every 64 weights share one float32 scale (max |w| / 127). A head's
+ * lexical matrix is hundreds of thousands of weights; at 1 byte each the shipped kiosk head stays
+ * small enough for the models' size budget, and the logits move by far less than a calibration step.
+ */
+export function f32ToInt8Block64Base64(a: Float32Array): string {
+  const blocks = Math.ceil(a.length / BLOCK);
+  const buf = Buffer.alloc(blocks * 4 + a.length);
+  for (let b = 0; b < blocks; b++) {
+    const end = Math.min(a.length, (b + 1) * BLOCK);
+    let max = 0;
+    for (let i = b * BLOCK; i < end; i++) max = Math.max(max, Math.abs(a[i]!));
+    const scale = max / 127;
+    buf.writeFloatLE(scale, b * 4);
+    for (let i = b * BLOCK; i < end; i++) buf.writeInt8(scale > 0 ? Math.round(a[i]! / scale) : 0, blocks * 4 + i);
+  }
+  return buf.toString('base64');
+}
+
+export function int8Block64Base64ToF32(s: string, expected: number, what: string): Float32Array {
+  const buf = Buffer.from(s, 'base64');
+  const blocks = Math.ceil(expected / BLOCK);
+  if (buf.length !== blocks * 4 + expected) throw new Error(`head weights ${what}: ${buf.length} bytes, expected ${blocks * 4 + expected}`);
+  const out = new Float32Array(expected);
+  for (let b = 0; b < blocks; b++) {
+    const scale = buf.readFloatLE(b * 4);
+    const end = Math.min(expected, (b + 1) * BLOCK);
+    for (let i = b * BLOCK; i < end; i++) out[i] = buf.readInt8(blocks * 4 + i) * scale;
+  }
+  return out;
+}
+
+function decodeMatrix(h: HeadFile, s: string, expected: number, what: string): Float32Array {
+  return h.weights.dtype === 'int8-block64-le-base64' ? int8Block64Base64ToF32(s, expected, what) : base64ToF32(s, expected, what);
+}
+
 export function headWeights(h: HeadFile): LinearHead {
   const C = h.labels.length;
   const D = h.features.embedding.dim;
@@ -66,8 +105,8 @@ export function headWeights(h: HeadFile): LinearHead {
     classes: C,
     dim: D,
     buckets: NB,
-    wDense: base64ToF32(h.weights.dense, D * C, 'dense'),
-    wSparse: base64ToF32(h.weights.sparse, NB * C, 'sparse'),
+    wDense: decodeMatrix(h, h.weights.dense, D * C, 'dense'),
+    wSparse: decodeMatrix(h, h.weights.sparse, NB * C, 'sparse'),
     bias: base64ToF32(h.weights.bias, C, 'bias'),
   };
 }
