@@ -71,9 +71,9 @@ export async function embedMissing(
 const FULL_SCAN_ROWS = 5000;
 /** Aisles probed per query in a large catalog (of ~100-200): nearest first, at least MIN and at
  *  most MAX, stopping once ROW_BUDGET products are covered. */
-const PROBE_GROUPS = 12;
-const MIN_PROBE_GROUPS = 4;
-const ROW_BUDGET = 3000;
+const PROBE_GROUPS = 8;
+const MIN_PROBE_GROUPS = 3;
+const ROW_BUDGET = 1500;
 
 /** Unrolled by four: V8 keeps four independent sums in registers (about 2× a plain loop). */
 function dot(data: Float32Array, off: number, q: Float32Array, dim: number): number {
