@@ -34,7 +34,8 @@ export function fileKeyStore(dataDir: string): KeyStore {
         fs.mkdirSync(dataDir, { recursive: true });
         // wx: never overwrite an existing key (that would lock the data away for good).
         fs.writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
-      } catch {
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return; // another process made it first
         throw new CoreError('DB_UNWRITABLE', `The data folder ${dataDir} cannot be created or written to.`);
       }
     },
@@ -48,9 +49,11 @@ export function resolveDatabaseKey(store: KeyStore, databaseExists: boolean): Bu
   if (databaseExists && !isPlaintextSqlite(store.where, databaseExists)) {
     throw new CoreError('DB_CORRUPT', `The database is corrupt or not a StoreMind database (or it is encrypted and its key ${store.where} is missing).`);
   }
-  const key = crypto.randomBytes(32);
-  store.save(key);
-  return key;
+  store.save(crypto.randomBytes(32));
+  // Read back what is on disk: if another process created the key at the same moment, its key wins.
+  const saved = store.load();
+  if (!saved) throw new CoreError('DB_UNWRITABLE', `The database key ${store.where} could not be written.`);
+  return saved;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');

@@ -6,7 +6,7 @@ import { migrations } from '../../../electron/core/db/migrations/index.ts';
 import { enqueue, pendingCount } from '../../../electron/core/db/outbox.ts';
 import { CoreError } from '../../../electron/core/db/errors.ts';
 import { createCore } from '../../../electron/core/core.ts';
-import { fileKeyStore } from '../../../electron/core/db/key.ts';
+import { fileKeyStore, resolveDatabaseKey } from '../../../electron/core/db/key.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 describe('SQLite store', () => {
@@ -143,5 +143,16 @@ describe('a database locked by another process', () => {
     // Once the other process lets go, the same write goes through.
     expect(await core.dispatch('settings.setLocale', { locale: 'zh-CN' }, null)).toEqual({ ok: true, data: { locale: 'zh-CN' } });
     core.close();
+  });
+});
+
+describe('the database key file', () => {
+  const dir = tempDir();
+  it('is created once with mode 0600, and a second creator adopts the existing key', () => {
+    const store = fileKeyStore(path.join(dir, 'k'));
+    const first = resolveDatabaseKey(store, false);
+    expect((fs.statSync(path.join(dir, 'k', 'storemind.key')).mode & 0o777).toString(8)).toBe('600');
+    store.save(Buffer.alloc(32, 9)); // a racing process: must not overwrite
+    expect(resolveDatabaseKey(store, true).equals(first)).toBe(true);
   });
 });
