@@ -43,7 +43,7 @@ export function fileKeyStore(dataDir: string): KeyStore {
 }
 
 /** Returns the key, creating one when neither key nor database exists yet. */
-export function resolveDatabaseKey(store: KeyStore, databaseExists: boolean): Buffer | null {
+export function resolveDatabaseKey(store: KeyStore, databaseExists: boolean): Buffer {
   const existing = store.load();
   if (existing) return existing;
   if (databaseExists && !isPlaintextSqlite(store.where, databaseExists)) {
