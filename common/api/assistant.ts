@@ -3,6 +3,7 @@
 // public (the kiosk has no sign-in); tickets are for signed-in staff.
 import { z } from 'zod';
 import { op } from './define.ts';
+import { ProductDetail } from './catalog.ts';
 
 export const kioskIntents = [
   'find_product', 'check_stock', 'check_price', 'store_hours', 'return_policy', 'refund_status', 'order_pickup',
@@ -14,19 +15,20 @@ export const KioskIntent = z.enum(kioskIntents);
 /** A kiosk conversation id, made by the kiosk when a conversation starts (a UUID). */
 const SessionId = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, 'session id: letters, digits, - and _ only');
 
-export const AssistantProduct = z.object({
-  id: z.string(),
-  name: z.string(),
-  brand: z.string(),
-  department: z.string(),
-  aisle: z.string(),
-  aisle_name: z.string().nullable(),
-  bay: z.string(),
-  shelf: z.string(),
-  price_cents: z.number().int(),
-  promo_price_cents: z.number().int().nullable(),
-  stock: z.number().int(),
-});
+/** A product card in a chat answer: the catalog's product detail, only the fields a card shows,
+ *  with stock as the shelf quantity (not per location). */
+export const AssistantProduct = ProductDetail.pick({
+  id: true,
+  name: true,
+  brand: true,
+  department: true,
+  aisle: true,
+  aisle_name: true,
+  bay: true,
+  shelf: true,
+  price_cents: true,
+  promo_price_cents: true,
+}).extend({ stock: z.number().int() });
 
 export const AssistantReply = z.object({
   sessionId: z.string(),

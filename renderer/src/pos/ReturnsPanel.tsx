@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, isApiError } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
-import { addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
+import { addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, submitLines, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
 import type { CartItem } from './money.ts';
 
 export function ReturnsPanel() {
@@ -37,7 +37,7 @@ export function ReturnsPanel() {
     try {
       const txn = await call('pos.submit', {
         type: 'refund',
-        lines: lines.map(({ sku, qty, unitCents, overrideCents, discountCents }) => ({ sku, qty, unitCents, overrideCents, discountCents })),
+        lines: submitLines(lines),
         tender,
         receiptRef: mode === 'receipt' ? (original?.receiptNo ?? null) : null,
       });

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, isApiError } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
-import { addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
+import { addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, submitLines, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
 import { money, type CartItem } from './money.ts';
 
 export function SalePanel() {
@@ -26,7 +26,7 @@ export function SalePanel() {
     try {
       const txn = await call('pos.submit', {
         type,
-        lines: type === 'sale' ? lines.map(({ sku, qty, unitCents, overrideCents, discountCents }) => ({ sku, qty, unitCents, overrideCents, discountCents })) : [],
+        lines: type === 'sale' ? submitLines(lines) : [],
         tender,
         originalTxnId: originalTxnId ?? null,
       });

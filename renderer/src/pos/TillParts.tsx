@@ -67,6 +67,11 @@ export function addHit(lines: CartItem[], h: Hit): CartItem[] {
   return [...lines, { sku: h.sku, name: h.name, qty: 1, unitCents: h.priceCents, overrideCents: null, discountCents: 0 }];
 }
 
+/** What the core takes for each cart line (the name is for the screen only). */
+export function submitLines(lines: CartItem[]) {
+  return lines.map(({ sku, qty, unitCents, overrideCents, discountCents }) => ({ sku, qty, unitCents, overrideCents, discountCents }));
+}
+
 /** The cart: quantity, price override and discount per line (the core checks and decides on them). */
 export function CartTable({ lines, onChange, editable = true }: { lines: CartItem[]; onChange: (next: CartItem[]) => void; editable?: boolean }) {
   const t = useT();
