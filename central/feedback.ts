@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compareVersions } from '../common/api/sync.ts';
-import { createIntentClassifier, intentMetrics, loadEncoder, parseHead, stratifiedSplit, trainIntentHead, type Encoder, type HeadFile, type IntentExample, type IntentMetrics } from '../electron/core/models/index.ts';
+import { createIntentClassifier, DEFAULT_RECIPE, headRecipe, intentMetrics, recipeOptions, loadEncoder, parseHead, stratifiedSplit, trainIntentHead, type Encoder, type HeadFile, type IntentExample, type IntentMetrics } from '../electron/core/models/index.ts';
 import { writeHeadBundle } from '../electron/core/models/head-bundle.ts';
 import { packDir, unpackTo } from '../electron/core/sync/pack.ts';
 import { isKioskIntent } from '../electron/core/assistant/intents.ts';
@@ -152,7 +152,9 @@ export async function runFeedbackRetrain(db: CentralDb, models: ModelsConfig, cf
 
     const seed = cfg.seed ?? 13;
     const split = stratifiedSplit(train, 0.1, seed);
-    const { head } = await trainIntentHead({ train: split.train, val: split.val, encoder, name: KIOSK_HEAD_MODEL, train_options: { seed } });
+    // The candidate is trained the way the running head was (features, loss, calibration budget).
+    const { loss, ...recipe } = recipeOptions(baselineHead ? headRecipe(baselineHead) : DEFAULT_RECIPE);
+    const { head } = await trainIntentHead({ train: split.train, val: split.val, encoder, name: KIOSK_HEAD_MODEL, ...recipe, train_options: { seed, loss } });
     const cand = await evaluate(head, encoder, heldOut);
     const fixed = usable.length ? (await evaluate(head, encoder, usable)).metrics.accuracy : undefined;
     const baseEval = baselineHead ? (await evaluate(baselineHead, encoder, heldOut)).metrics : undefined;

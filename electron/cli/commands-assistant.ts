@@ -95,13 +95,18 @@ export const ask: Command = {
 
 const DEFAULT_ENCODER = () => path.join(appRoot(), 'native-models', 'bundles', 'storemind-bert-mini');
 
+function lossOption(v: string): 'softmax' | 'hinge' {
+  if (v !== 'softmax' && v !== 'hinge') throw new CoreError('BAD_INPUT', `--loss must be softmax or hinge, not "${v}".`);
+  return v;
+}
+
 export const intent: Command = {
   name: 'intent',
   summary: 'Intent models: intent trainset kiosk | intent train --data F [--val F] --out DIR | intent eval --model DIR --data F',
   usage:
     'intent trainset kiosk [--project-only]\n' +
     '       storemind intent train --data train.jsonl [--val val.jsonl[,more.jsonl]] --out DIR [--encoder BUNDLE] [--name NAME] [--seed N]\n' +
-    '         [--embedding-scale X] [--max-threshold-loss X] [--buckets N] [--json]\n' +
+    '         [--embedding-scale X] [--max-threshold-loss X] [--buckets N] [--char-min N] [--idf] [--loss softmax|hinge] [--json]\n' +
     '       storemind intent eval --model DIR|head.json --data test.jsonl [--encoder BUNDLE] [--json]',
   async run(argv, g) {
     const [sub, ...rest] = argv;
@@ -114,7 +119,7 @@ export const intent: Command = {
     if (sub === 'train') {
       const { values } = parse(
         rest,
-        { data: { type: 'string' }, val: { type: 'string' }, out: { type: 'string' }, encoder: { type: 'string' }, name: { type: 'string' }, seed: { type: 'string' }, 'embedding-scale': { type: 'string' }, 'max-threshold-loss': { type: 'string' }, buckets: { type: 'string' } },
+        { data: { type: 'string' }, val: { type: 'string' }, out: { type: 'string' }, encoder: { type: 'string' }, name: { type: 'string' }, seed: { type: 'string' }, 'embedding-scale': { type: 'string' }, 'max-threshold-loss': { type: 'string' }, buckets: { type: 'string' }, 'char-min': { type: 'string' }, idf: { type: 'boolean' }, loss: { type: 'string' } },
         false,
       );
       if (!values.data || !values.out) throw new CoreError('BAD_INPUT', 'Usage: storemind intent train --data F [--val F] --out DIR');
@@ -130,6 +135,9 @@ export const intent: Command = {
         ...(values['embedding-scale'] !== undefined ? { embeddingScale: numberOption(values['embedding-scale'], 'embedding-scale', 0.01, 100) } : {}),
         ...(values.buckets !== undefined ? { buckets: numberOption(values.buckets, 'buckets', 256, 1 << 20) } : {}),
         ...(values['max-threshold-loss'] !== undefined ? { maxThresholdLoss: numberOption(values['max-threshold-loss'], 'max-threshold-loss', 0, 1) } : {}),
+        ...(values['char-min'] !== undefined ? { charNgramMin: intOption(values['char-min'], 'char-min', 1, 5) } : {}),
+        ...(values.idf ? { idf: true } : {}),
+        ...(values.loss !== undefined ? { loss: lossOption(values.loss) } : {}),
         log,
       }).catch((e: Error) => {
         throw isUsageError(e) ? new CoreError('BAD_INPUT', e.message) : e;

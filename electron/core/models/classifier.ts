@@ -4,9 +4,10 @@
 // dataset trains in seconds-to-minutes on a till instead of hours of fine-tuning.
 import { OOS_LABEL, type IntentExample } from './dataset.ts';
 import type { Encoder } from './encoder.ts';
-import { DEFAULT_LEXICAL, lexicalFeatures, type LexicalConfig } from './features.ts';
-import { f32ToBase64, f32ToInt8Block64Base64, HEAD_FORMAT, headWeights, type HeadFile } from './head-file.ts';
-import { accuracy, logits, softmax, trainSoftmax, type Example, type LinearHead, type TrainOptions } from './heads.ts';
+import { bucketIdf, DEFAULT_LEXICAL, lexicalFeatures, lexicalConfigSchema, type LexicalConfig } from './features.ts';
+import { f32ToBase64, f32ToInt8Block64Base64, HEAD_FORMAT, headIdf, headWeights, int8Block64Base64ToF32, type HeadFile } from './head-file.ts';
+import { z } from 'zod';
+import { accuracy, logits, softmax, trainSoftmax, type Example, type HeadLoss, type LinearHead, type TrainOptions } from './heads.ts';
 import { chooseThreshold, fitTemperature } from './calibration.ts';
 import { intentMetrics, type IntentMetrics } from './metrics.ts';
 
@@ -38,26 +39,56 @@ export interface TrainHeadOptions {
   log?: (line: string) => void;
 }
 
+/** How a head was trained, stored with it so a retrain (the platform's feedback job) repeats it. */
+export interface HeadRecipe {
+  lexical: LexicalConfig;
+  embeddingScale: number;
+  loss: HeadLoss;
+  maxThresholdLoss: number;
+}
+
+const headRecipeSchema = z.object({
+  lexical: lexicalConfigSchema,
+  embeddingScale: z.number().positive(),
+  loss: z.enum(['softmax', 'hinge']),
+  maxThresholdLoss: z.number().min(0).max(1),
+});
+
+/** trainIntentHead's defaults, as a recipe. */
+export const DEFAULT_RECIPE: HeadRecipe = { lexical: lexicalConfigSchema.parse(DEFAULT_LEXICAL), embeddingScale: 1, loss: 'softmax', maxThresholdLoss: 0.02 };
+
+/** The recipe a head was trained with; heads written before recipes were stored get the defaults it implies. */
+export function headRecipe(head: HeadFile): HeadRecipe {
+  const r = headRecipeSchema.safeParse(head.training['recipe']);
+  if (r.success) return r.data;
+  return { lexical: head.features.lexical, embeddingScale: head.features.embedding.scale, loss: 'softmax', maxThresholdLoss: 0.02 };
+}
+
+/** Training options that repeat a recipe. */
+export function recipeOptions(r: HeadRecipe): Pick<TrainHeadOptions, 'lexical' | 'embeddingScale' | 'maxThresholdLoss'> & { loss: HeadLoss } {
+  return { lexical: r.lexical, embeddingScale: r.embeddingScale, maxThresholdLoss: r.maxThresholdLoss, loss: r.loss };
+}
+
 export interface TrainHeadResult {
   head: HeadFile;
   val: IntentMetrics;
   timings: { embed_ms: number; features_ms: number; fit_ms: number; total_ms: number };
 }
 
-function toExamples(rows: readonly IntentExample[], emb: Float32Array[], labelIndex: Map<string, number>, cfg: LexicalConfig, scale: number): Example[] {
+function toExamples(rows: readonly IntentExample[], emb: Float32Array[], labelIndex: Map<string, number>, cfg: LexicalConfig, scale: number, idf: Float32Array | undefined): Example[] {
   return rows.map((r, i) => {
     const y = labelIndex.get(r.intent);
     if (y === undefined) throw new Error(`validation label "${r.intent}" does not occur in the training data`);
     const dense = emb[i] as Float32Array;
     if (scale !== 1) for (let d = 0; d < dense.length; d++) dense[d] = (dense[d] as number) * scale;
-    return { dense, sparse: lexicalFeatures(r.text, cfg), y };
+    return { dense, sparse: lexicalFeatures(r.text, cfg, idf), y };
   });
 }
 
 export async function trainIntentHead(opts: TrainHeadOptions): Promise<TrainHeadResult> {
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
-  const cfg = opts.lexical ?? DEFAULT_LEXICAL;
+  const cfg = lexicalConfigSchema.parse(opts.lexical ?? DEFAULT_LEXICAL);
   const scale = opts.embeddingScale ?? 1;
   const labels = [...new Set(opts.train.map((r) => r.intent))].sort();
   if (labels.length < 2) throw new Error(`need at least 2 intents to train, got ${labels.length}`);
@@ -68,11 +99,15 @@ export async function trainIntentHead(opts: TrainHeadOptions): Promise<TrainHead
   log(`embedding ${opts.train.length + opts.val.length} texts with ${info.name} ${info.version} (${info.variant})`);
   const all = await opts.encoder.embed([...opts.train, ...opts.val].map((r) => r.text));
   const t1 = performance.now();
-  const train = toExamples(opts.train, all.slice(0, opts.train.length), labelIndex, cfg, scale);
-  const val = toExamples(opts.val, all.slice(opts.train.length), labelIndex, cfg, scale);
+  // idf comes from the training lines only, and is stored as the head will read it back (int8).
+  const idfEncoded = cfg.idf ? f32ToInt8Block64Base64(bucketIdf(opts.train.map((r) => r.text), cfg)) : undefined;
+  const idf = idfEncoded ? int8Block64Base64ToF32(idfEncoded, cfg.buckets, 'lexical idf') : undefined;
+  const train = toExamples(opts.train, all.slice(0, opts.train.length), labelIndex, cfg, scale, idf);
+  const val = toExamples(opts.val, all.slice(opts.train.length), labelIndex, cfg, scale, idf);
   const t2 = performance.now();
 
-  log(`fitting softmax regression: ${labels.length} classes, ${info.dim} + ${cfg.buckets} features`);
+  const loss = opts.train_options?.loss ?? 'softmax';
+  log(`fitting a linear head (${loss} loss): ${labels.length} classes, ${info.dim} + ${cfg.buckets} features${cfg.idf ? ' (idf-weighted)' : ''}`);
   const fit = trainSoftmax(train, val, { classes: labels.length, dim: info.dim, buckets: cfg.buckets }, {
     ...opts.train_options,
     onEpoch: (e) => {
@@ -94,7 +129,7 @@ export async function trainIntentHead(opts: TrainHeadOptions): Promise<TrainHead
     oos_label: OOS_LABEL,
     oos_trained: oosTrained,
     encoder: { name: info.name, version: info.version, dim: info.dim, variant: info.variant, verified: info.verified },
-    features: { embedding: { dim: info.dim, scale }, lexical: cfg },
+    features: { embedding: { dim: info.dim, scale }, lexical: cfg, ...(idfEncoded ? { lexical_idf: idfEncoded } : {}) },
     weights: { dtype: 'int8-block64-le-base64', dense: f32ToInt8Block64Base64(fit.head.wDense), sparse: f32ToInt8Block64Base64(fit.head.wSparse), bias: f32ToBase64(fit.head.bias) },
     temperature,
     threshold,
@@ -110,7 +145,8 @@ export async function trainIntentHead(opts: TrainHeadOptions): Promise<TrainHead
   );
   const timings = { embed_ms: Math.round(t1 - t0), features_ms: Math.round(t2 - t1), fit_ms: Math.round(t3 - t2), total_ms: Math.round(performance.now() - t0) };
   head.metrics = { val: valMetrics, train_accuracy: Math.round(accuracy(fit.head, train) * 1e4) / 1e4 };
-  head.training = { n_train: train.length, n_val: val.length, epochs: fit.epochs, best_epoch: fit.bestEpoch, ...timings };
+  const recipe: HeadRecipe = { lexical: cfg, embeddingScale: scale, loss, maxThresholdLoss: opts.maxThresholdLoss ?? 0.02 };
+  head.training = { recipe, n_train: train.length, n_val: val.length, epochs: fit.epochs, best_epoch: fit.bestEpoch, ...timings };
   log(`temperature ${temperature.toFixed(3)}, oos threshold ${threshold.toFixed(3)}; val accuracy ${valMetrics.accuracy}`);
   return { head, val: valMetrics, timings };
 }
@@ -149,6 +185,7 @@ export function createIntentClassifier(head: HeadFile, encoder: Encoder): Intent
     throw new Error(`head ${head.name} was trained on encoder ${head.encoder.name} ${head.encoder.version}, not ${info.name} ${info.version}`);
   }
   const weights = headWeights(head);
+  const idf = headIdf(head);
   const scale = head.features.embedding.scale;
   return {
     head,
@@ -157,7 +194,7 @@ export function createIntentClassifier(head: HeadFile, encoder: Encoder): Intent
       const emb = await encoder.embed(texts);
       return emb.map((dense, i) => {
         if (scale !== 1) for (let d = 0; d < dense.length; d++) dense[d] = (dense[d] as number) * scale;
-        return predictOne(weights, head, { dense, sparse: lexicalFeatures(texts[i] as string, head.features.lexical) }, opts.topK ?? 3);
+        return predictOne(weights, head, { dense, sparse: lexicalFeatures(texts[i] as string, head.features.lexical, idf) }, opts.topK ?? 3);
       });
     },
   };

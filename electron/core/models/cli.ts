@@ -30,6 +30,12 @@ export const intentTrainArgsSchema = z.object({
   embeddingScale: z.number().positive().max(100).default(1),
   /** Hash buckets of the lexical features (a power of two); the head's size grows with it. */
   buckets: z.number().int().min(256).max(1 << 20).refine((n) => (n & (n - 1)) === 0, 'buckets must be a power of two').optional(),
+  /** Shortest character n-gram of the lexical features (default 3). */
+  charNgramMin: z.number().int().min(1).max(5).optional(),
+  /** Weigh lexical buckets by idf over the training lines. */
+  idf: z.boolean().default(false),
+  /** softmax (default) or hinge (one-vs-rest squared hinge). */
+  loss: z.enum(['softmax', 'hinge']).default('softmax'),
   log,
 });
 export type IntentTrainArgs = z.input<typeof intentTrainArgsSchema>;
@@ -61,7 +67,8 @@ export async function intentTrain(args: IntentTrainArgs): Promise<IntentTrainRes
   const encoder = await loadEncoder(a.encoderDir, { trustUnsigned: a.trustUnsigned, overrides: a.runtime, cacheSize: 0 });
   try {
     say(`encoder ${encoder.modelInfo.name} ${encoder.modelInfo.version} (${encoder.modelInfo.variant}, ${encoder.modelInfo.verified ? 'verified' : 'UNVERIFIED'}) loaded in ${encoder.modelInfo.load_ms} ms`);
-    const { head, val: metrics, timings } = await trainIntentHead({ train, val, encoder, name: a.name, maxThresholdLoss: a.maxThresholdLoss, embeddingScale: a.embeddingScale, ...(a.buckets ? { lexical: { ...DEFAULT_LEXICAL, buckets: a.buckets } } : {}), train_options: { seed: a.seed }, log: say });
+    const lexical = { ...DEFAULT_LEXICAL, ...(a.buckets ? { buckets: a.buckets } : {}), ...(a.charNgramMin ? { charNgramMin: a.charNgramMin } : {}), idf: a.idf };
+    const { head, val: metrics, timings } = await trainIntentHead({ train, val, encoder, name: a.name, maxThresholdLoss: a.maxThresholdLoss, embeddingScale: a.embeddingScale, lexical, train_options: { seed: a.seed, loss: a.loss }, log: say });
     const headFile = path.resolve(a.out, 'head.json');
     head.encoder.dir = path.relative(path.dirname(headFile), path.resolve(a.encoderDir)) || '.';
     await writeHead(headFile, head);

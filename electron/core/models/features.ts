@@ -10,8 +10,14 @@ export const lexicalConfigSchema = z.object({
   charNgramMin: z.number().int().min(1),
   charNgramMax: z.number().int().min(1),
   wordNgramMax: z.number().int().min(0).max(3),
+  /**
+   * Weigh each bucket by its inverse document frequency in the training lines (stored with the
+   * head). Rare, telling grams ("refund", "lift") then outweigh the ones every question has
+   * ("do you", " wh"). Off in heads written before it existed.
+   */
+  idf: z.boolean().default(false),
 });
-export type LexicalConfig = z.infer<typeof lexicalConfigSchema>;
+export type LexicalConfig = z.input<typeof lexicalConfigSchema>;
 
 export const DEFAULT_LEXICAL: LexicalConfig = { buckets: 1 << 15, charNgramMin: 3, charNgramMax: 5, wordNgramMax: 2 };
 
@@ -42,7 +48,8 @@ function fnv1a(s: string, seed: number): number {
   return h >>> 0;
 }
 
-export function lexicalFeatures(text: string, cfg: LexicalConfig = DEFAULT_LEXICAL): SparseVec {
+/** Signed hashed n-gram counts of one text, bucket -> count (zero counts included). */
+function hashedCounts(text: string, cfg: LexicalConfig): Map<number, number> {
   const counts = new Map<number, number>();
   const add = (gram: string, seed: number) => {
     const h = fnv1a(gram, seed);
@@ -60,12 +67,30 @@ export function lexicalFeatures(text: string, cfg: LexicalConfig = DEFAULT_LEXIC
   for (let n = 1; n <= cfg.wordNgramMax; n++) {
     for (let i = 0; i + n <= words.length; i++) add(words.slice(i, i + n).join(' '), 2 + n);
   }
+  return counts;
+}
+
+/**
+ * Smoothed idf per bucket over the training texts, ln((1 + n) / (1 + df)) + 1 (as scikit-learn's
+ * TfidfVectorizer), so a bucket no training line touched weighs the most, not infinitely.
+ */
+export function bucketIdf(texts: readonly string[], cfg: LexicalConfig): Float32Array {
+  const df = new Uint32Array(cfg.buckets);
+  for (const t of texts) for (const [b, v] of hashedCounts(t, cfg)) if (v !== 0) df[b] = (df[b] as number) + 1;
+  const idf = new Float32Array(cfg.buckets);
+  for (let b = 0; b < idf.length; b++) idf[b] = Math.log((1 + texts.length) / (1 + (df[b] as number))) + 1;
+  return idf;
+}
+
+/** Sublinear-tf (times idf when given), L2-normalised sparse features of one text. */
+export function lexicalFeatures(text: string, cfg: LexicalConfig = DEFAULT_LEXICAL, idf?: Float32Array): SparseVec {
+  const counts = hashedCounts(text, cfg);
   const entries = [...counts.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
   const idx = new Int32Array(entries.length);
   const val = new Float32Array(entries.length);
   let sq = 0;
   entries.forEach(([b, v], i) => {
-    const s = Math.sign(v) * (1 + Math.log(Math.abs(v))); // sublinear tf
+    const s = Math.sign(v) * (1 + Math.log(Math.abs(v))) * (idf ? (idf[b] as number) : 1); // sublinear tf
     idx[i] = b;
     val[i] = s;
     sq += s * s;

@@ -31,6 +31,8 @@ export const headFileSchema = z.object({
   features: z.object({
     embedding: z.object({ dim: z.number().int().positive(), scale: z.number().positive() }),
     lexical: lexicalConfigSchema,
+    /** Per-bucket idf (int8-block64 base64), present when lexical.idf is on. */
+    lexical_idf: z.string().optional(),
   }),
   weights: z.object({
     /** float32: exact; int8-block64: 64-value blocks, each a float32 scale then int8 values (4x smaller). */
@@ -111,6 +113,12 @@ export function headWeights(h: HeadFile): LinearHead {
   };
 }
 
+/** The idf weights of a head's lexical features, or undefined when it does not use idf. */
+export function headIdf(h: HeadFile): Float32Array | undefined {
+  if (!h.features.lexical.idf) return undefined;
+  return int8Block64Base64ToF32(h.features.lexical_idf ?? '', h.features.lexical.buckets, 'lexical idf');
+}
+
 export function parseHead(text: string, source: string): HeadFile {
   let raw: unknown;
   try {
@@ -121,6 +129,7 @@ export function parseHead(text: string, source: string): HeadFile {
   const r = headFileSchema.safeParse(raw);
   if (!r.success) throw new Error(`${source} is not a StoreMind intent head: ${z.prettifyError(r.error)}`);
   if (r.data.oos_trained && !r.data.labels.includes(r.data.oos_label)) throw new Error(`${source}: oos_trained but ${r.data.oos_label} is not a label`);
+  if (r.data.features.lexical.idf && !r.data.features.lexical_idf) throw new Error(`${source}: lexical.idf is on but features.lexical_idf is missing`);
   return r.data;
 }
 

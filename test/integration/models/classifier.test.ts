@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intentEval, intentTrain, type IntentTrainResult } from '../../../electron/core/models/cli.ts';
-import { createIntentClassifier } from '../../../electron/core/models/classifier.ts';
+import { createIntentClassifier, headRecipe } from '../../../electron/core/models/classifier.ts';
 import { loadEncoder } from '../../../electron/core/models/encoder.ts';
-import { readHead } from '../../../electron/core/models/head-file.ts';
+import { headIdf, parseHead, readHead } from '../../../electron/core/models/head-file.ts';
 import { mulberry32 } from '../../../electron/core/models/rng.ts';
 import { makeTinyBundle, removeBundle } from './helpers/tiny-bundle.ts';
 
@@ -103,6 +103,26 @@ describe('intent classifier on a tiny bundle', () => {
     } finally {
       await encoder.close();
     }
+  });
+
+  it('trains the kiosk recipe (hinge loss, idf, 2-5 char grams), stores idf and recipe, and still learns', async () => {
+    const out = path.join(work, 'model-hinge');
+    await intentTrain({ data: path.join(work, 'train.jsonl'), out, encoderDir: bundle, loss: 'hinge', idf: true, charNgramMin: 2, embeddingScale: 0.25, maxThresholdLoss: 0, log: () => {} });
+    const head = await readHead(path.join(out, 'head.json'));
+    expect(head.features.lexical).toMatchObject({ idf: true, charNgramMin: 2 });
+    expect(headIdf(head)).toHaveLength(head.features.lexical.buckets);
+    expect(headRecipe(head)).toEqual({ lexical: head.features.lexical, embeddingScale: 0.25, loss: 'hinge', maxThresholdLoss: 0 });
+    const r = await intentEval({ model: out, data: path.join(work, 'test.jsonl'), log: () => {} });
+    expect(r.accuracy).toBeGreaterThan(0.85);
+    // A head that says it weighs by idf but lost its idf table is refused, not run unweighted.
+    const { lexical_idf: _dropped, ...features } = head.features;
+    expect(() => parseHead(JSON.stringify({ ...head, features }), 'h.json')).toThrow(/lexical_idf is missing/);
+  });
+
+  it('reads a head written before recipes as the softmax recipe it implies', async () => {
+    const head = await readHead(path.join(work, 'model', 'head.json'));
+    const { recipe: _r, ...training } = head.training;
+    expect(headRecipe({ ...head, training })).toMatchObject({ loss: 'softmax', lexical: { idf: false, charNgramMin: 3 } });
   });
 
   it('names the line of a bad JSONL record', async () => {

@@ -21,7 +21,7 @@ import { correctIntent } from '../../../electron/core/admin/labels.ts';
 import { enroll } from '../../../electron/core/sync/enroll.ts';
 import type { SyncService } from '../../../electron/core/sync/index.ts';
 import { getAssistant } from '../../../electron/core/assistant/service.ts';
-import { loadEncoder, readJsonl, stratifiedSplit, trainIntentHead, writeHead, type IntentExample } from '../../../electron/core/models/index.ts';
+import { DEFAULT_LEXICAL, headRecipe, loadEncoder, readHead, readJsonl, stratifiedSplit, trainIntentHead, writeHead, type IntentExample } from '../../../electron/core/models/index.ts';
 import { verifyHeadBundle, writeHeadBundle } from '../../../electron/core/models/head-bundle.ts';
 import { appRoot } from '../../../electron/core/paths.ts';
 import { makeTinyBundle, removeBundle } from '../models/helpers/tiny-bundle.ts';
@@ -63,7 +63,8 @@ describe('feedback loop: intent corrections → retrained head → signed update
     const enc = await loadEncoder(encoderDir);
     const small = stratifiedSplit(base, 0.25, 3).val;
     const s = stratifiedSplit(small, 0.1, 4);
-    const { head } = await trainIntentHead({ train: s.train, val: s.val, encoder: enc, name: KIOSK_HEAD_MODEL });
+    // Trained with the shipped head's kind of recipe, which a retrain must repeat.
+    const { head } = await trainIntentHead({ train: s.train, val: s.val, encoder: enc, name: KIOSK_HEAD_MODEL, lexical: { ...DEFAULT_LEXICAL, charNgramMin: 2, idf: true }, embeddingScale: 0.25, maxThresholdLoss: 0, train_options: { loss: 'hinge' } });
     await enc.close();
     weakHeadFile = path.join(tempDir('storemind-head-'), 'head.json');
     await writeHead(weakHeadFile, head);
@@ -118,6 +119,7 @@ describe('feedback loop: intent corrections → retrained head → signed update
     expect(installed.kind).toBe('intent-head');
     expect(verifyHeadBundle(installed.path).ok).toBe(true);
     const newSha = crypto.createHash('sha256').update(fs.readFileSync(path.join(installed.path, 'head.json'))).digest('hex').slice(0, 12);
+    expect(headRecipe(await readHead(path.join(installed.path, 'head.json')))).toEqual(headRecipe(await readHead(weakHeadFile)));
     // models.changed → the assistant loads the new head beside the old one and switches.
     await vi.waitFor(() => expect(assistant.modelVersion).toContain(newSha), { timeout: 20_000, interval: 50 });
     const ask = await assistant.classify('where are the aa batteries');

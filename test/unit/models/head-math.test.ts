@@ -2,8 +2,8 @@
 // temperature fitting, oos threshold choice, metrics.
 import { describe, expect, it } from 'vitest';
 import { chooseThreshold, fitTemperature } from '../../../electron/core/models/calibration.ts';
-import { lexicalFeatures } from '../../../electron/core/models/features.ts';
-import { accuracy, trainSoftmax, type Example } from '../../../electron/core/models/heads.ts';
+import { bucketIdf, DEFAULT_LEXICAL, lexicalConfigSchema, lexicalFeatures } from '../../../electron/core/models/features.ts';
+import { accuracy, logits, trainSoftmax, type Example } from '../../../electron/core/models/heads.ts';
 import { intentMetrics, percentile } from '../../../electron/core/models/metrics.ts';
 import { mulberry32 } from '../../../electron/core/models/rng.ts';
 
@@ -24,6 +24,32 @@ describe('lexicalFeatures', () => {
   });
 });
 
+describe('idf-weighted lexical features', () => {
+  const cfg = lexicalConfigSchema.parse({ ...DEFAULT_LEXICAL, idf: true });
+  const texts = ['where is the milk', 'where is the bread', 'where is the refund desk', 'where is the lift'];
+  const idf = bucketIdf(texts, cfg);
+
+  it('weighs a gram every line has least and an unseen gram most', () => {
+    const bucketOf = (word: string) => lexicalFeatures(word, { ...cfg, charNgramMin: 99, charNgramMax: 99, wordNgramMax: 1 }).idx[0] as number;
+    const common = idf[bucketOf('where')] as number;
+    const rare = idf[bucketOf('lift')] as number;
+    const unseen = idf[bucketOf('kombucha')] as number;
+    expect(common).toBeCloseTo(1, 5); // ln(5/5) + 1
+    expect(rare).toBeCloseTo(Math.log(5 / 2) + 1, 5);
+    expect(unseen).toBeCloseTo(Math.log(5) + 1, 5);
+  });
+
+  it('shifts the weight of a line towards its rare grams and stays unit-norm', () => {
+    const plain = lexicalFeatures('where is the lift', cfg);
+    const weighted = lexicalFeatures('where is the lift', cfg, idf);
+    expect(Array.from(weighted.idx)).toEqual(Array.from(plain.idx));
+    expect(Math.hypot(...weighted.val)).toBeCloseTo(1, 5);
+    const liftBucket = lexicalFeatures('lift', { ...cfg, charNgramMin: 99, charNgramMax: 99, wordNgramMax: 1 }).idx[0] as number;
+    const at = (v: { idx: Int32Array; val: Float32Array }) => Math.abs(v.val[Array.from(v.idx).indexOf(liftBucket)] as number);
+    expect(at(weighted)).toBeGreaterThan(at(plain));
+  });
+});
+
 describe('trainSoftmax', () => {
   it('learns a separable 3-class problem from dense and sparse features', () => {
     const rand = mulberry32(1);
@@ -36,6 +62,25 @@ describe('trainSoftmax', () => {
     const r = trainSoftmax(make(300), make(60), { classes: 3, dim: 4, buckets: 64 }, { epochs: 30, seed: 3 });
     expect(accuracy(r.head, make(90))).toBeGreaterThan(0.95);
     expect(r.valAccuracy).toBeGreaterThan(0.95);
+  });
+
+  it('with the hinge loss learns the same problem, with margins past ±1 on training lines', () => {
+    const rand = mulberry32(5);
+    const make = (n: number): Example[] =>
+      Array.from({ length: n }, (_, i) => {
+        const y = i % 3;
+        const dense = new Float32Array(4).map((_, d) => (d === y ? 1 : 0) + (rand() - 0.5) * 0.4);
+        return { dense, sparse: { idx: Int32Array.of(y * 7 + 1), val: Float32Array.of(1) }, y };
+      });
+    const train = make(300);
+    // No validation set: training runs on while the loss falls, not just until val accuracy first peaks.
+    const r = trainSoftmax(train, [], { classes: 3, dim: 4, buckets: 64 }, { loss: 'hinge', epochs: 40, seed: 3 });
+    expect(accuracy(r.head, make(90))).toBe(1);
+    // A squared-hinge fit pushes the gold score up to about +1 and the others down to about -1.
+    const z = logits(r.head, train[0] as Example);
+    const gold = (train[0] as Example).y;
+    expect(z[gold] as number).toBeGreaterThan(0.5);
+    for (let c = 0; c < 3; c++) if (c !== gold) expect(z[c] as number).toBeLessThan(-0.5);
   });
 });
 
