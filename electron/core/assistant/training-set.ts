@@ -127,12 +127,18 @@ function readText(file: string): string {
 /**
  * The project's own lines, in order: the templated train.jsonl (generate.py), then natural.jsonl
  * (natural.py: hand-written lines in the way shoppers really type: context, fragments, typos,
- * chatty in-scope questions and many kinds of out-of-scope ones). natural_val.jsonl is validation
- * only and never read here.
+ * chatty in-scope questions and many kinds of out-of-scope ones), then natural_more.jsonl
+ * (natural_more.py: a second hand-written set by another writer, with British/Australian/Indian store
+ * vocabulary, accessibility and family facilities, and questions about other named businesses as
+ * out_of_scope), then natural_third.jsonl (natural_third.py: a third writer, on phrasing rather than
+ * vocabulary: stories, indirect and third-person requests, negations, keyword queries, SMS spelling).
+ * natural_val.jsonl and natural_val2.jsonl are validation only and never read here.
  */
 export const PROJECT_FILES = [
   { file: 'train.jsonl', source: 'kiosk' },
   { file: 'natural.jsonl', source: 'kiosk:natural' },
+  { file: 'natural_more.jsonl', source: 'kiosk:natural-more' },
+  { file: 'natural_third.jsonl', source: 'kiosk:natural-third' },
 ] as const;
 
 function projectLines(dir: string): TrainingLine[] {

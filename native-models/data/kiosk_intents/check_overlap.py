@@ -2,7 +2,9 @@
 """Check that no test.jsonl line appears in a training or validation file.
 
 Files compared with test.jsonl: train.jsonl (generate.py), natural.jsonl and natural_val.jsonl
-(natural.py) and ../../heads/kiosk-intent/dev.jsonl, where present.
+(natural.py), natural_more.jsonl (natural_more.py), natural_third.jsonl (natural_third.py),
+natural_val2.jsonl (natural_val2.py) and
+../../heads/kiosk-intent/dev.jsonl, where present.
 Exact check: identical text (fails the run).
 Normalized check: equal after lowercasing and stripping punctuation/extra
 spaces (also fails the run, since such pairs are effectively the same input).
@@ -10,6 +12,9 @@ Only counts are printed, never lines (a colliding line of another file would sho
 natural.py leaves out lines listed by hash in natural_exclude.txt, which
 `check_overlap.py --write-natural-exclude` extends with the sha256 of every natural/natural_val
 line that collides, so collisions are removed without anyone reading them.
+For natural_more.jsonl and natural_third.jsonl a collision prints the sha256 of the normalised
+line of that file (a hash, never text); natural_more.py and natural_third.py list such hashes in
+their EXCLUDE_SHA256 and leave those lines out.
 """
 import hashlib
 import json
@@ -18,7 +23,10 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OTHERS = ["train.jsonl", "natural.jsonl", "natural_val.jsonl", "../../heads/kiosk-intent/dev.jsonl"]
+OTHERS = ["train.jsonl", "natural.jsonl", "natural_val.jsonl", "natural_more.jsonl",
+          "natural_third.jsonl", "natural_val2.jsonl", "../../heads/kiosk-intent/dev.jsonl"]
+WRITE_EXCLUDE_FOR = ("natural.jsonl", "natural_val.jsonl")  # natural_more/third.py keep own hash lists
+HASH_REPORT = ("natural_more.jsonl", "natural_third.jsonl")  # print sha256 of own colliding lines
 
 
 def load(name):
@@ -45,7 +53,11 @@ for name in OTHERS:
     exact = [r for r in rows if r["text"] in test_exact]
     normed = [r for r in rows if norm(r["text"]) in test_norm]
     print(f"{name}: lines={len(rows)} exact overlaps: {len(exact)} normalized overlaps: {len(normed)}")
-    if write_exclude and name.startswith("natural"):
+    if name in HASH_REPORT:
+        stem = name[:-len(".jsonl")]
+        for h in sorted({hashlib.sha256(norm(r["text"]).encode("utf-8")).hexdigest() for r in normed}):
+            print(f"  {stem} collision sha256 (add to EXCLUDE_SHA256 in {stem}.py): {h}")
+    if write_exclude and name in WRITE_EXCLUDE_FOR:
         old = set(open(EXCLUDE).read().split()) if os.path.exists(EXCLUDE) else set()
         new = old | {hashlib.sha256(norm(r["text"]).encode("utf-8")).hexdigest() for r in normed}
         with open(EXCLUDE, "w", encoding="utf-8") as f:

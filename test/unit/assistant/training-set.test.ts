@@ -23,14 +23,21 @@ describe('kiosk training set', () => {
     expect(a.findIndex((l) => l.source === 'kiosk:natural')).toBe(a.filter((l) => l.source === 'kiosk').length);
   });
 
-  it('keeps the validation lines out of training (natural_val.jsonl; dev.jsonl for natural lines)', () => {
+  it('adds the second and third hand-written sets after natural.jsonl, in that order', () => {
+    const a = kioskTrainingSet({ projectOnly: true });
+    const order = [...new Set(a.map((l) => l.source))];
+    expect(order).toEqual(['kiosk', 'kiosk:natural', 'kiosk:natural-more', 'kiosk:natural-third']);
+    for (const src of ['kiosk:natural-more', 'kiosk:natural-third']) expect(new Set(a.filter((l) => l.source === src).map((l) => l.intent))).toEqual(new Set(KIOSK_INTENTS));
+  });
+
+  it('keeps the validation lines out of training (natural_val.jsonl, natural_val2.jsonl; dev.jsonl for natural lines)', () => {
     const root = path.resolve(import.meta.dirname, '../../..');
     const keys = (f: string) => readFileSync(path.join(root, f), 'utf8').split('\n').filter(Boolean).map((l) => key((JSON.parse(l) as { text: string }).text));
-    const naturalVal = keys('native-models/data/kiosk_intents/natural_val.jsonl');
+    const naturalVal = [...keys('native-models/data/kiosk_intents/natural_val.jsonl'), ...keys('native-models/data/kiosk_intents/natural_val2.jsonl')];
     const dev = keys('native-models/heads/kiosk-intent/dev.jsonl');
     const lines = kioskTrainingSet({ projectOnly: true });
     const all = new Set(lines.map((l) => key(l.text)));
-    const natural = new Set(lines.filter((l) => l.source === 'kiosk:natural').map((l) => key(l.text)));
+    const natural = new Set(lines.filter((l) => l.source.startsWith('kiosk:natural')).map((l) => key(l.text)));
     expect(naturalVal.filter((k) => all.has(k))).toEqual([]);
     // dev.jsonl predates natural.jsonl and shares a few short lines with train.jsonl; natural lines repeat none.
     expect(dev.filter((k) => natural.has(k))).toEqual([]);
