@@ -128,6 +128,21 @@ CREATE TABLE retrain_runs (
 CREATE INDEX retrain_runs_model_at ON retrain_runs(model, at);
 `,
   },
+  {
+    version: 3,
+    name: 'seen-requests',
+    sql: `
+-- Signatures of terminal requests seen inside the clock-skew window: a captured request replayed
+-- within that window is refused. Rows older than the window can never match again and are purged.
+CREATE TABLE seen_requests (
+  terminal_id uuid NOT NULL,
+  sig_hash bytea NOT NULL,
+  seen_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (terminal_id, sig_hash)
+);
+CREATE INDEX seen_requests_seen_at ON seen_requests(seen_at);
+`,
+  },
 ];
 
 export async function migrateCentral(db: CentralDb): Promise<number> {

@@ -1,7 +1,9 @@
 // Runs: node (central platform). Authenticates a terminal's request: the terminal signs method,
 // path, timestamp and the body's sha256 with its enrolled ed25519 key. The timestamp must be
 // within MAX_CLOCK_SKEW_MS of the platform's clock (terminals correct their clock from the
-// x-storemind-time header every response carries). Revoked terminals are refused.
+// x-storemind-time header every response carries). Revoked terminals are refused. A signed request
+// is accepted once: its signature is remembered for the skew window, so a captured request replayed
+// inside the window is refused (REPLAYED) instead of being run again.
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { HEADER_SIGNATURE, HEADER_TERMINAL, HEADER_TIMESTAMP, MAX_CLOCK_SKEW_MS, signingString } from '../common/api/sync.ts';
@@ -66,5 +68,18 @@ export async function authenticateTerminal(pool: pg.Pool, req: SignedRequestPart
   if (!ok) throw unauthorized('BAD_SIGNATURE', 'The request signature does not match this terminal\'s key.');
   // Checked after the signature, so an unauthenticated caller cannot probe which terminals are revoked.
   if (row.revoked_at) throw forbidden('REVOKED', 'This terminal has been revoked by the platform administrator.');
+  await purgeSeenRequests(pool, now);
+  const sigHash = crypto.createHash('sha256').update(sig).digest();
+  const fresh = await pool.query('INSERT INTO seen_requests (terminal_id, sig_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, sigHash]);
+  if (fresh.rowCount === 0) throw unauthorized('REPLAYED', 'This signed request was already received; a retry must be signed again.');
   return { id, storeId: row.store_id };
+}
+
+// Purged at most once a minute per process; a signature older than twice the skew window can no
+// longer pass the timestamp check, so forgetting it cannot let a replay through.
+let lastPurge = 0;
+async function purgeSeenRequests(pool: pg.Pool, now: number): Promise<void> {
+  if (now - lastPurge < 60_000) return;
+  lastPurge = now;
+  await pool.query('DELETE FROM seen_requests WHERE seen_at < now() - make_interval(secs => $1)', [(2 * MAX_CLOCK_SKEW_MS) / 1000]);
 }

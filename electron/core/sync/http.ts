@@ -50,6 +50,7 @@ export interface PlatformResponse {
 export class PlatformClient {
   clockOffsetMs: number;
   private readonly now: () => number;
+  private lastTimestamp = 0;
   constructor(readonly o: ClientOptions) {
     this.clockOffsetMs = o.clockOffsetMs ?? 0;
     this.now = o.now ?? Date.now;
@@ -81,7 +82,10 @@ export class PlatformClient {
     }
     if (opts.signed ?? true) {
       if (!this.o.key || !this.o.terminalId) throw new PlatformError(0, 'NOT_ENROLLED', 'This terminal is not enrolled with a platform.', false);
-      const ts = Math.round(this.platformNow());
+      // Strictly increasing per client, so two requests never share a signature (the platform
+      // accepts each signature once).
+      const ts = Math.max(Math.round(this.platformNow()), this.lastTimestamp + 1);
+      this.lastTimestamp = ts;
       const hash = crypto.createHash('sha256').update(body ?? Buffer.alloc(0)).digest('hex');
       headers[HEADER_TERMINAL] = this.o.terminalId;
       headers[HEADER_TIMESTAMP] = String(ts);
@@ -123,7 +127,9 @@ export class PlatformClient {
         // not JSON: keep the text
       }
       // The signature's timestamp was judged by the platform's clock, which we now know: sign again.
-      if (code === 'CLOCK_SKEW' && skewRetry) return this.request(method, pathAndQuery, opts, false);
+      // REPLAYED: a copy of this very request got there first (a duplicating network); the
+      // request itself is sound and the platform's writes are idempotent, so sign it again, once.
+      if ((code === 'CLOCK_SKEW' || code === 'REPLAYED') && skewRetry) return this.request(method, pathAndQuery, opts, false);
       const retryable = res.status >= 500 || res.status === 429 || res.status === 408;
       throw new PlatformError(res.status, code, message, retryable);
     }

@@ -1,4 +1,4 @@
-// Runs: node (vitest). The platform's answers to bad input (unsigned or wrongly signed requests,
+// Runs: node (vitest). The platform's answers to bad input (unsigned, wrongly signed or replayed requests,
 // gzip bombs, oversized and malformed batches, replayed and expired enrollment codes, records for
 // another store) and the download path (catalog, prices, knowledge base, settings as deltas from
 // a cursor, applied in one SQLite transaction with the cursor), on PostgreSQL and on PGlite.
@@ -11,7 +11,8 @@ import { AdminClient } from '../../../central/admin-client.ts';
 import { enqueue } from '../../../electron/core/db/outbox.ts';
 import type { PlatformError } from '../../../electron/core/sync/http.ts';
 import { PlatformClient } from '../../../electron/core/sync/http.ts';
-import { loadKey, newKey } from '../../../electron/core/sync/identity.ts';
+import { loadKey, newKey, sign } from '../../../electron/core/sync/identity.ts';
+import { HEADER_SIGNATURE, HEADER_TERMINAL, HEADER_TIMESTAMP, signingString } from '../../../common/api/sync.ts';
 import { getState } from '../../../electron/core/sync/state.ts';
 import { getSetting } from '../../../electron/core/settings/settings.ts';
 import { startPostgres, type PgServer } from './helpers/postgres.ts';
@@ -51,6 +52,28 @@ describe.each(['pglite', 'postgres'] as const)('platform protocol (%s)', (backen
     expect(await refusal(clientOf(t, newKey()).request('POST', '/v1/upload', { body, gzip: true }))).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
     await admin.revoke(t.terminalId);
     expect(await refusal(clientOf(t).request('POST', '/v1/upload', { body, gzip: true }))).toMatchObject({ status: 403, code: 'REVOKED' });
+  });
+
+  it('accepts a signed request once: a captured copy replayed inside the skew window is refused', async () => {
+    const t = await terminal('replay-1');
+    const body = zlib.gzipSync(upload([]));
+    const ts = Date.now();
+    const headers = {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      [HEADER_TERMINAL]: t.terminalId,
+      [HEADER_TIMESTAMP]: String(ts),
+      [HEADER_SIGNATURE]: sign(loadKey(t.dir), signingString('POST', '/v1/upload', ts, crypto.createHash('sha256').update(body).digest('hex'))),
+    };
+    const send = () => fetch(new URL('/v1/upload', platform.url), { method: 'POST', headers, body: new Uint8Array(body) });
+    expect((await send()).status).toBe(200);
+    const again = await send();
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ code: 'REPLAYED' });
+    // The terminal's own client signs every request anew, so back-to-back identical requests pass.
+    const c = clientOf(t);
+    const results = await Promise.all([1, 2, 3].map(() => c.request('POST', '/v1/upload', { body, gzip: true })));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
   });
 
   it('refuses gzip bombs, oversized and malformed batches with a reason, and writes nothing', async () => {
