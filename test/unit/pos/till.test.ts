@@ -75,6 +75,10 @@ describe('till', () => {
     await expect(submitTransaction(ctx(), { type: 'sale', lines: [line()], tender: { method: 'card', fingerprint: 'pt_abcdef', last4: null, entryMode: 'chip' } })).rejects.toThrow(/last four/);
     const ok = await submitTransaction(ctx(), { type: 'sale', lines: [line()], tender: { method: 'card', fingerprint: 'pt_abcdef12', last4: '4242', entryMode: 'chip' } });
     expect(ok.cardLast4).toBe('4242');
+    // A transaction id is one of our UUIDs; one whose hex happens to be all digits is an id, not a card.
+    const voidOf = (originalTxnId: string) => submitTransaction(ctx(), { type: 'void', lines: [], tender: null, originalTxnId });
+    await expect(voidOf('12345678-1234-4123-8123-123456789012')).rejects.toThrow(/No transaction/);
+    await expect(voidOf('4111 1111 1111 1111')).rejects.toThrow(/card number/);
   });
 
   it('a refund without receipt waits for a manager PIN: cashier or supervisor PINs and self-approval are refused, all audited', async () => {
