@@ -40,6 +40,15 @@ export const syncOps = {
       rows: z.array(z.object({ seq: z.number().int(), kind: z.string(), recordId: z.string(), createdAt: z.string(), attempts: z.number().int(), reason: z.string().nullable() })),
     }),
   }),
+  'sync.requeue': op({
+    summary: 'Queue refused (quarantined) rows for upload again, e.g. after the platform was fixed; each gets a new number. Audited.',
+    access: 'manager',
+    input: z.union([
+      z.object({ seqs: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
+      z.object({ all: z.literal(true) }).strict(),
+    ]),
+    output: z.object({ requeued: z.number().int(), moved: z.array(z.object({ from: z.number().int(), to: z.number().int() })) }),
+  }),
   'sync.now': op({
     summary: 'Run one sync with the central platform now (upload, then download).',
     access: 'supervisor',

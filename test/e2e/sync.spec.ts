@@ -1,6 +1,6 @@
 // Runs: node (Playwright tests). Sync state on staff screens: this e2e terminal is not enrolled, so
 // the POS header says "Not connected" with its backlog, and a manager's back office has the Sync
-// panel (state, enrollment, backlog, refused rows with reasons, link to model versions).
+// panel (state, enrollment, backlog, refused rows with reasons and "Send again", link to model versions).
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -80,5 +80,15 @@ test('a manager sees the Sync panel: state, enrollment, backlog, refused rows wi
   await expect(page.getByTestId('sync-now')).toBeDisabled();
   await expect(page.getByTestId('sync-models-link')).toHaveAttribute('href', '#/admin/models');
   await page.screenshot({ path: path.join(screenshotDir, 'admin-sync.png') });
+
+  // "Send again" queues the refused row for upload under a new number: the table empties and the
+  // backlog grows (by the row, and by the audit entry of the action, which is synced up too).
+  const before = Number(await page.getByTestId('sync-panel-pending').textContent());
+  await page.getByTestId('sync-requeue').click();
+  await expect(page.getByText('1 refused records queued to send again.')).toBeVisible();
+  await expect(page.getByTestId('sync-quarantine-row')).toHaveCount(0);
+  await expect.poll(async () => Number(await page.getByTestId('sync-panel-pending').textContent())).toBeGreaterThanOrEqual(before + 1);
+  await expect(page.getByTestId('sync-panel-quarantined')).toHaveText('0');
+  await expect(page.getByTestId('sync-requeue')).toHaveCount(0);
   expect(guard.problems).toEqual([]);
 });

@@ -2,7 +2,9 @@
 // "sync now".
 import { CoreError } from '../db/errors.ts';
 import type { SyncService } from '../sync/index.ts';
+import { appendAudit } from '../audit/audit.ts';
 import { syncStatus } from '../sync/service.ts';
+import { requeueQuarantined } from '../sync/upload.ts';
 import type { CallContext, Handler } from './context.ts';
 
 const service = ({ core }: CallContext) => core.extensions.get('sync') as SyncService | undefined;
@@ -10,6 +12,7 @@ const service = ({ core }: CallContext) => core.extensions.get('sync') as SyncSe
 export const syncHandlers: {
   'sync.status': Handler<'sync.status'>;
   'sync.quarantined': Handler<'sync.quarantined'>;
+  'sync.requeue': Handler<'sync.requeue'>;
   'sync.now': Handler<'sync.now'>;
 } = {
   'sync.status': (ctx) => service(ctx)?.status() ?? syncStatus(ctx.core.db),
@@ -20,6 +23,15 @@ export const syncHandlers: {
       .all(i.limit) as Array<{ seq: number; kind: string; recordId: string; createdAt: string; attempts: number; reason: string | null }>;
     const total = core.db.prepare("SELECT count(*) FROM outbox WHERE status = 'quarantined'").pluck().get() as number;
     return { total, rows };
+  },
+  'sync.requeue': (ctx, i) => {
+    const { core, session } = ctx;
+    const { moved } = requeueQuarantined(core.db, 'seqs' in i ? i.seqs : null);
+    if (moved.length) appendAudit(core.db, session?.user.id ?? 'system', 'sync.requeue', 'outbox', { count: moved.length, moved: moved.slice(0, 100) });
+    // Screens showing the backlog (POS badge, the Sync panel) refresh on it.
+    const now = service(ctx)?.status() ?? syncStatus(core.db);
+    core.emit('sync.state', { state: now.state, pending: now.pending });
+    return { requeued: moved.length, moved };
   },
   'sync.now': async (ctx) => {
     const svc = service(ctx);

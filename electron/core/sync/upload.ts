@@ -35,6 +35,35 @@ export function quarantine(db: Db, seq: number, reason: string): void {
   db.prepare("UPDATE outbox SET status = 'quarantined', last_error = ? WHERE seq = ? AND status = 'pending'").run(reason.slice(0, 500), seq);
 }
 
+export interface RequeueResult {
+  /** Old seq → the new seq the row waits under. */
+  moved: Array<{ from: number; to: number }>;
+}
+
+/**
+ * Puts quarantined rows back in the upload queue (after the platform was fixed or upgraded), in one
+ * transaction. Each row is queued again under a NEW seq: the platform acknowledges everything up to
+ * the last seq it committed, so the old seq would be taken for a duplicate and never stored. The old
+ * row is deleted in the same transaction, so a record is never queued twice. `seqs` null = all.
+ */
+export function requeueQuarantined(db: Db, seqs: readonly number[] | null): RequeueResult {
+  return db.transaction(() => {
+    const rows = (
+      seqs === null
+        ? db.prepare("SELECT seq, kind, record_id, payload, created_at FROM outbox WHERE status = 'quarantined' ORDER BY seq").all()
+        : seqs.map((seq) => db.prepare("SELECT seq, kind, record_id, payload, created_at FROM outbox WHERE status = 'quarantined' AND seq = ?").get(seq)).filter(Boolean)
+    ) as OutboxRow[];
+    const insert = db.prepare("INSERT INTO outbox (kind, record_id, payload, created_at, status) VALUES (?, ?, ?, ?, 'pending')");
+    const remove = db.prepare("DELETE FROM outbox WHERE seq = ? AND status = 'quarantined'");
+    const moved = rows.map((r) => {
+      const to = Number(insert.run(r.kind, r.record_id, r.payload, r.created_at).lastInsertRowid);
+      remove.run(r.seq);
+      return { from: r.seq, to };
+    });
+    return { moved };
+  })();
+}
+
 export function readBatch(db: Db, limits: BatchLimits = DEFAULT_LIMITS): Batch {
   const maxRows = Math.max(1, Math.min(limits.maxRows, MAX_BATCH_RECORDS));
   const rows = db

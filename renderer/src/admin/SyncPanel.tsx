@@ -1,6 +1,7 @@
 // Runs: dom (renderer). Sync with the central platform, for the back office: connection and
 // enrollment, backlog, the last error, rows the platform refused (with its reasons), model
-// versions this terminal reports, and "Sync now" (managers and up). Live via `sync.state`.
+// versions this terminal reports, "Sync now" and "Send refused records again" (managers and up).
+// Live via `sync.state`.
 import { useEffect, useState } from 'react';
 import { call, subscribe } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
@@ -42,6 +43,20 @@ export function SyncPanel({ session }: StaffPanelProps) {
       const r = await call('sync.now', {});
       const down = Object.entries(r.downloaded).filter(([k]) => k !== 'skipped').reduce((n, [, v]) => n + v, 0);
       setNote({ kind: 'ok', text: t('sync.panel.done', { uploaded: r.uploaded, downloaded: down, pending: r.pending }) });
+    } catch (e) {
+      setNote({ kind: 'err', text: errorText(e) });
+    } finally {
+      setBusy(false);
+      refresh();
+      quarantined.reload();
+    }
+  };
+
+  const requeue = async () => {
+    setBusy(true);
+    try {
+      const r = await call('sync.requeue', { all: true });
+      setNote({ kind: 'ok', text: t('sync.panel.requeued', { count: r.requeued }) });
     } catch (e) {
       setNote({ kind: 'err', text: errorText(e) });
     } finally {
@@ -116,7 +131,14 @@ export function SyncPanel({ session }: StaffPanelProps) {
         </>
       )}
       <div className="adm-table-wrap">
-        <h3 className="adm__title" style={{ fontSize: 21, padding: '16px 16px 0' }}>{t('sync.panel.refused', { count: quarantined.data?.total ?? 0 })}</h3>
+        <div className="adm__head" style={{ padding: '16px 16px 0' }}>
+          <h3 className="adm__title" style={{ fontSize: 21 }}>{t('sync.panel.refused', { count: quarantined.data?.total ?? 0 })}</h3>
+          {canSync && (quarantined.data?.total ?? 0) > 0 && (
+            <button type="button" className="btn" onClick={() => void requeue()} disabled={busy} data-testid="sync-requeue" title={t('sync.panel.requeueHint')}>
+              {t('sync.panel.requeue')}
+            </button>
+          )}
+        </div>
         <table className="adm-table" data-testid="sync-quarantine-table">
           <thead>
             <tr>

@@ -14,6 +14,7 @@ import { PlatformClient } from '../../../electron/core/sync/http.ts';
 import { loadKey, newKey, sign } from '../../../electron/core/sync/identity.ts';
 import { HEADER_SIGNATURE, HEADER_TERMINAL, HEADER_TIMESTAMP, signingString } from '../../../common/api/sync.ts';
 import { getState } from '../../../electron/core/sync/state.ts';
+import { quarantine, requeueQuarantined } from '../../../electron/core/sync/upload.ts';
 import { getSetting } from '../../../electron/core/settings/settings.ts';
 import { startPostgres, type PgServer } from './helpers/postgres.ts';
 import { makeTerminal, type TestTerminal } from './helpers/terminal.ts';
@@ -112,6 +113,35 @@ describe.each(['pglite', 'postgres'] as const)('platform protocol (%s)', (backen
     expect(reasons[2]!.last_error).toMatch(/NUL/);
     const s = await admin.recordsSummary('bad-3');
     expect(s).toMatchObject({ records: 16, distinctRecords: 16, rejections: 3 });
+  });
+
+  it('queues refused rows again under new numbers: stored once when the platform now takes them, refused again when not', async () => {
+    const t = await terminal('requeue-1');
+    t.write(3);
+    t.db.transaction(() => {
+      enqueue(t.db, 'feedback', 'rq-good', { storeId: 'requeue-1', rating: 1 });
+      enqueue(t.db, 'feedback', 'rq-other', { storeId: 'someone-else', rating: 1 });
+    })();
+    // rq-good was refused by an earlier platform (say, one that did not know the kind yet).
+    const goodSeq = t.db.prepare("SELECT seq FROM outbox WHERE record_id = 'rq-good'").pluck().get() as number;
+    quarantine(t.db, goodSeq, 'refused by the platform: unknown record kind (BAD_RECORD)');
+    await t.sync();
+    expect(t.counts()).toMatchObject({ pending: 0, acked: 3, quarantined: 2 });
+
+    const { moved } = requeueQuarantined(t.db, null);
+    expect(moved.map((m) => m.from)).toEqual([goodSeq, goodSeq + 1]);
+    const lastAcked = t.db.prepare("SELECT max(seq) FROM outbox WHERE status = 'acked'").pluck().get() as number;
+    for (const m of moved) expect(m.to).toBeGreaterThan(lastAcked); // above what the platform committed
+    expect(t.counts()).toMatchObject({ pending: 2, quarantined: 0, total: 5 });
+    expect(requeueQuarantined(t.db, null).moved).toEqual([]); // nothing left to move
+
+    const r = await t.sync();
+    expect(r.uploaded).toBe(1); // accepted ones; rq-other is refused again
+    expect(t.counts()).toMatchObject({ pending: 0, acked: 4, quarantined: 1 });
+    const still = t.db.prepare("SELECT record_id, last_error FROM outbox WHERE status = 'quarantined'").all() as Array<{ record_id: string; last_error: string }>;
+    expect(still).toEqual([{ record_id: 'rq-other', last_error: expect.stringMatching(/belongs to store "someone-else"/) }]);
+    // rq-good is on the platform once; rq-other was refused twice and stored never.
+    expect(await admin.recordsSummary('requeue-1')).toMatchObject({ records: 4, distinctRecords: 4 });
   });
 
   it('refuses a replayed or expired enrollment code, but lets the same key retry a lost answer', async () => {
