@@ -2,6 +2,7 @@
 // BERTs, golden-checked through onnxruntime): install, HTTP Range resume after a cut download,
 // corrupted / truncated / unsigned downloads, expired metadata, a metadata rollback attempt, a
 // version failing its golden inputs, and a platform rollback. The last good version keeps serving.
+// On PGlite and on a real PostgreSQL server.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,12 +16,14 @@ import { modelUpdater } from '../../../electron/core/sync/models.ts';
 import { packDir } from '../../../electron/core/sync/pack.ts';
 import { getState } from '../../../electron/core/sync/state.ts';
 import { makeTinyBundle, removeBundle } from '../models/helpers/tiny-bundle.ts';
+import { startPostgres, type PgServer } from './helpers/postgres.ts';
 import { startProxy, type FaultProxy } from './helpers/proxy.ts';
 import { makeTerminal, type TestTerminal } from './helpers/terminal.ts';
 
 const NAME = 'storemind-bert-mini';
 
-describe('signed model updates', () => {
+describe.each(['pglite', 'postgres'] as const)('signed model updates (%s)', (backend) => {
+  let pgServer: PgServer | null = null;
   let platform: Platform;
   let admin: AdminClient;
   let proxy: FaultProxy;
@@ -51,7 +54,8 @@ describe('signed model updates', () => {
     [good1, good2] = bundles as [string, string];
     dataDir = tempDir('storemind-central-');
     process.env.STOREMIND_CENTRAL_ADMIN_TOKEN = 'models-test-admin-token';
-    platform = await startPlatform({ dataDir, port: 0, jobs: false, logLevel: 'silent' });
+    const databaseUrl = backend === 'postgres' ? await (pgServer = await startPostgres()).createDatabase('central') : undefined;
+    platform = await startPlatform({ dataDir, databaseUrl, port: 0, jobs: false, logLevel: 'silent' });
     admin = new AdminClient(platform.url, platform.admin.token);
     root = crypto.createPublicKey(fs.readFileSync(path.join(dataDir, 'keys', 'root.pub')));
     proxy = await startProxy(() => platform.port);
@@ -61,6 +65,7 @@ describe('signed model updates', () => {
     t?.close();
     await proxy?.close();
     await platform?.close();
+    await pgServer?.stop();
     bundles.forEach(removeBundle);
   });
 
