@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createFraudEngine } from '../electron/core/fraud/engine.ts';
 import { evaluateHeldout, openSimStore, SIM_CONTEXT, simProducts } from '../electron/core/fraud/evaluate.ts';
 import { simulate } from '../electron/core/fraud/simulator.ts';
-import { updateRollup } from '../electron/core/fraud/features.ts';
+import { discountShare, updateRollup } from '../electron/core/fraud/features.ts';
 import type { TxnRecord } from '../electron/core/fraud/types.ts';
 import type { BenchRow } from './core.ts';
 
@@ -28,7 +28,7 @@ export async function benchFraud(): Promise<Array<{ bench: string; metric: strin
     // Fill: simulated days, bulk-inserted (the write path's rollup kept exact), until PAST rows.
     const t0 = performance.now();
     const insTxn = db.prepare(`INSERT INTO transactions (id, ts, terminal_id, cashier_id, type, total_cents, tender_method, card_fingerprint,
-      card_last4, entry_mode, receipt_ref, original_txn_id, status, receipt_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?)`);
+      card_last4, entry_mode, receipt_ref, original_txn_id, status, receipt_no, markdown_bp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', ?, ?)`);
     const insItem = db.prepare('INSERT INTO transaction_items (txn_id, sku, qty, unit_price_cents, override_price_cents, discount_cents) VALUES (?, ?, ?, ?, ?, ?)');
     let n = 0;
     let seed = 1000;
@@ -43,7 +43,7 @@ export async function benchFraud(): Promise<Array<{ bench: string; metric: strin
         for (const s of sims) {
           if (n >= PAST) break;
           const t = s.txn;
-          insTxn.run(t.id, t.ts, t.terminalId, t.cashierId, t.type, t.totalCents, t.tender.method, t.tender.fingerprint, t.tender.last4, t.tender.entryMode, t.receiptRef, t.originalTxnId, t.receiptNo ?? null);
+          insTxn.run(t.id, t.ts, t.terminalId, t.cashierId, t.type, t.totalCents, t.tender.method, t.tender.fingerprint, t.tender.last4, t.tender.entryMode, t.receiptRef, t.originalTxnId, t.receiptNo ?? null, Math.round(discountShare(t.items) * 10_000));
           for (const l of t.items) insItem.run(t.id, l.sku, l.qty, l.unitCents, l.overrideCents, l.discountCents);
           updateRollup(db, t);
           n++;
@@ -69,7 +69,7 @@ export async function benchFraud(): Promise<Array<{ bench: string; metric: strin
       const b = performance.now();
       // The write is part of a real decision's cost on the till, so time it too (not in the target).
       db.transaction(() => {
-        insTxn.run(t.id, t.ts, t.terminalId, t.cashierId, t.type, t.totalCents, t.tender.method, t.tender.fingerprint, t.tender.last4, t.tender.entryMode, t.receiptRef, t.originalTxnId, t.receiptNo ?? null);
+        insTxn.run(t.id, t.ts, t.terminalId, t.cashierId, t.type, t.totalCents, t.tender.method, t.tender.fingerprint, t.tender.last4, t.tender.entryMode, t.receiptRef, t.originalTxnId, t.receiptNo ?? null, Math.round(discountShare(t.items) * 10_000));
         updateRollup(db, t);
       })();
       const c = performance.now();

@@ -1,7 +1,8 @@
 # Runs: python (model factory, build time only). Trains the fraud risk model on the simulator's
 # labelled history and writes the ONNX bundle the core runs (native-models/bundles/fraud-risk/).
 #
-#   node bin/storemind.mjs fraud simulate --out /tmp/storemind-fraud/train.csv   # the training table
+#   node bin/storemind.mjs fraud simulate --out /tmp/storemind-fraud/train.csv   # the training table (TRAIN in
+#                                         electron/core/fraud/evaluate.ts: 6 weeks, 3x the default fraud rates)
 #   /usr/bin/python3 native-models/fraud/train.py --csv /tmp/storemind-fraud/train.csv
 #
 # The table's columns are the model vector exactly as electron/core/fraud/features.ts builds it
@@ -85,7 +86,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--csv', required=True)
     ap.add_argument('--out', default=DEFAULT_OUT)
-    ap.add_argument('--version', default='fraud-risk-1')
+    ap.add_argument('--version', default='fraud-risk-2')
     ap.add_argument('--epochs', type=int, default=80)
     ap.add_argument('--val-days', type=int, default=5, help='last N days held out for validation')
     args = ap.parse_args()

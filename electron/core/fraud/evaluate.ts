@@ -12,13 +12,24 @@ import { recordTransaction } from '../pos/record.ts';
 import { createFraudEngine, ruleEnv, ACTION_SCORE, type FraudEngine } from './engine.ts';
 import { evaluateRules } from './rules.ts';
 import { FEATURES, modelVector, type FeatureContext } from './features.ts';
-import { PATTERNS, simulate, type Pattern, type SimConfig, type SimProduct } from './simulator.ts';
+import { DEFAULT_RATES, PATTERNS, simulate, type Pattern, type SimConfig, type SimProduct } from './simulator.ts';
 import type { RiskModel } from './model.ts';
 
 /** The simulator trades in UTC from 07:00 to 22:00 every day. */
 export const SIM_CONTEXT: FeatureContext = { timezone: 'UTC', hours: Array.from({ length: 7 }, () => [7 * 60, 22 * 60] as [number, number]) };
 
-export const TRAIN = { seed: 101, start: '2025-03-03', days: 28 } as const;
+/**
+ * The model's training table (`storemind fraud simulate` defaults): six weeks just before the
+ * held-out dates, with three times the default fraud episodes so each pattern has hundreds of
+ * examples (at the default rates a 4-week table held ~560 fraud rows, too few for the rarer
+ * patterns). The held-out evaluation keeps the default rates.
+ */
+export const TRAIN = {
+  seed: 101,
+  start: '2025-03-03',
+  days: 42,
+  rates: Object.fromEntries(Object.entries(DEFAULT_RATES).map(([p, r]) => [p, Math.round(r * 3 * 10) / 10])) as Record<Pattern, number>,
+} as const;
 /** Held-out: another seed, later dates; the first WARMUP days build history and are not scored. */
 export const HELDOUT = { seed: 202, start: '2025-04-14', days: 21, warmup: 7 } as const;
 
@@ -185,7 +196,7 @@ export async function exportTrainingCsv(dir: string, file: string, cfg: { seed?:
   let fraud = 0;
   try {
     const engine = await createFraudEngine(db, { model: null, context: SIM_CONTEXT, explainAbove: 2 });
-    await runDays(db, engine, { seed: cfg.seed ?? TRAIN.seed, start: cfg.start ?? TRAIN.start, days: cfg.days ?? TRAIN.days, rates: cfg.rates }, (v, s) => {
+    await runDays(db, engine, { seed: cfg.seed ?? TRAIN.seed, start: cfg.start ?? TRAIN.start, days: cfg.days ?? TRAIN.days, rates: cfg.rates ?? TRAIN.rates }, (v, s) => {
       if (s.fraud) fraud++;
       lines.push([...Array.from(v, (x) => (Number.isInteger(x) ? String(x) : x.toFixed(6))), s.fraud ? 1 : 0, s.pattern ?? '', s.day, s.type].join(','));
     });

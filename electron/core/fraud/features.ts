@@ -48,6 +48,7 @@ export const FEATURES: readonly FeatureSpec[] = [
   { name: 'cashier_refunds_1h', label: "cashier's refunds in the last hour", log: true },
   { name: 'cashier_voids_1h', label: "cashier's voids in the last hour", log: true },
   { name: 'cashier_no_sale_1h', label: "cashier's no-sale openings in the last hour", log: true },
+  { name: 'cashier_discount_sales_2h', label: "cashier's sales with 15% or more off in the last 2 hours", log: true },
   { name: 'c1d_refunds_no_receipt', label: "cashier's refunds without receipt today", log: true },
   { name: 'c1d_voids', label: "cashier's voids today", log: true },
   { name: 'c1d_markdown_ratio', label: "cashier's markdowns today (share of shelf price)" },
@@ -142,6 +143,7 @@ interface Statements {
   terminal: BetterSqlite3.Statement;
   card: BetterSqlite3.Statement;
   cashier: BetterSqlite3.Statement;
+  cashierDiscounts: BetterSqlite3.Statement;
   days: BetterSqlite3.Statement;
   byId: BetterSqlite3.Statement;
   byReceipt: BetterSqlite3.Statement;
@@ -165,6 +167,10 @@ function prepared(db: Db): Statements {
     cashier: db.prepare(`SELECT count(*) AS n, coalesce(sum(type = 'refund'), 0) AS refunds,
         coalesce(sum(type = 'void'), 0) AS voids, coalesce(sum(type = 'no_sale'), 0) AS no_sale
       FROM transactions INDEXED BY transactions_cashier_cov WHERE cashier_id = ? AND ts > ? AND ts <= ?`),
+    cashierDiscounts: db
+      .prepare(`SELECT count(*) FROM transactions INDEXED BY transactions_cashier_cov
+        WHERE cashier_id = ? AND ts > ? AND ts <= ? AND type = 'sale' AND markdown_bp >= ?`)
+      .pluck(),
     days: db.prepare(`SELECT day, n_txn, n_sales, sale_cents, n_refunds, refund_cents, n_refunds_no_receipt, n_voids,
         n_no_sale, n_lines, n_override_lines, n_discount_lines, list_cents, markdown_cents, n_card, n_keyed
       FROM fraud_cashier_days WHERE cashier_id = ? AND day >= ? AND day <= ?`),
@@ -194,6 +200,20 @@ interface DayRow {
   n_card: number;
   n_keyed: number;
 }
+
+/** Line discounts as a share of the basket's stated prices, 0..1 (the discount_ratio feature). */
+export function discountShare(items: TxnRecord['items']): number {
+  let list = 0;
+  let off = 0;
+  for (const l of items) {
+    list += l.unitCents * l.qty;
+    if (l.discountCents > 0) off += l.discountCents;
+  }
+  return list > 0 ? Math.min(1, off / list) : 0;
+}
+
+/** A sale this share off or more counts as heavily discounted (the staff discount is 20%). */
+export const HEAVY_DISCOUNT_BP = 1500;
 
 /** What a line is charged before the basket total: the override (if any) times qty, less the discount. */
 export function lineCharge(l: TxnRecord['items'][number]): number {
@@ -254,7 +274,7 @@ export function computeFeatures(db: Db, t: TxnRecord, ctx: FeatureContext): Feat
   // shelf says is the same give-away as an override.
   out.basket_gap_ratio = b.catalogCents > 0 ? Math.max(0, Math.min(1, 1 - Math.abs(t.totalCents) / b.catalogCents)) : 0;
   out.override_share = t.items.length ? b.overrideLines / t.items.length : 0;
-  out.discount_ratio = b.listCents > 0 ? Math.min(1, b.discountCents / b.listCents) : 0;
+  out.discount_ratio = discountShare(t.items);
   out.unknown_skus = b.unknownSkus.length;
   out.total_mismatch = t.items.length && Math.abs(Math.abs(t.totalCents) - b.chargedCents) > Math.max(1, b.chargedCents * 0.01) ? 1 : 0;
 
@@ -293,6 +313,7 @@ export function computeFeatures(db: Db, t: TxnRecord, ctx: FeatureContext): Feat
   out.cashier_refunds_1h = ch.refunds;
   out.cashier_voids_1h = ch.voids;
   out.cashier_no_sale_1h = ch.no_sale;
+  out.cashier_discount_sales_2h = s.cashierDiscounts.get(t.cashierId, iso(at - 2 * HOUR), now, HEAVY_DISCOUNT_BP) as number;
 
   const today = t.ts.slice(0, 10);
   const rows = s.days.all(t.cashierId, iso(at - 6 * DAY).slice(0, 10), today) as DayRow[];

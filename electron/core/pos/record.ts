@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { enqueue } from '../db/outbox.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { updateRollup } from '../fraud/features.ts';
+import { discountShare, updateRollup } from '../fraud/features.ts';
 import type { Decision, TxnRecord } from '../fraud/types.ts';
 
 export type TxnStatus = 'completed' | 'blocked' | 'pending_approval';
@@ -31,10 +31,10 @@ export function recordTransaction(db: Db, t: TxnRecord, d: Decision, opts: Recor
   const write = db.transaction(() => {
     if (transactionExists(db, t.id)) throw new CoreError('CONFLICT', `Transaction ${t.id} is already recorded.`);
     db.prepare(`INSERT INTO transactions (id, ts, terminal_id, cashier_id, type, total_cents, tender_method, card_fingerprint,
-        card_last4, entry_mode, receipt_ref, original_txn_id, status, approved_by, receipt_no)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`).run(
+        card_last4, entry_mode, receipt_ref, original_txn_id, status, approved_by, receipt_no, markdown_bp)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`).run(
       t.id, t.ts, t.terminalId, t.cashierId, t.type, t.totalCents, t.tender.method, t.tender.fingerprint, t.tender.last4,
-      t.tender.entryMode, t.receiptRef, t.originalTxnId, status, t.receiptNo ?? null,
+      t.tender.entryMode, t.receiptRef, t.originalTxnId, status, t.receiptNo ?? null, Math.round(discountShare(t.items) * 10_000),
     );
     const item = db.prepare('INSERT INTO transaction_items (txn_id, sku, qty, unit_price_cents, override_price_cents, discount_cents) VALUES (?, ?, ?, ?, ?, ?)');
     for (const l of t.items) item.run(t.id, l.sku, l.qty, l.unitCents, l.overrideCents, l.discountCents);

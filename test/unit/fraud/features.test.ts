@@ -55,6 +55,30 @@ describe('fraud features', () => {
     expect(v.original_age_h).toBeCloseTo(2, 5);
   });
 
+  it("a cashier's heavily discounted sales in the last 2 hours (a run of staff discounts for friends)", () => {
+    const c = 'u-manager';
+    const p = aSku(db, 5000);
+    const off = (pct: number) => [{ sku: p.sku, qty: 2, unitCents: p.price, overrideCents: null, discountCents: Math.round(p.price * 2 * pct) }];
+    const sale = (ts: string, pct: number, cashierId = c) => recordTransaction(db, txn(db, { cashierId, ts, items: off(pct) }), allow);
+    sale('2025-06-04T09:00:00.000Z', 0.3); // more than 2 hours before: out of the window
+    sale('2025-06-04T10:10:00.000Z', 0.2);
+    sale('2025-06-04T10:40:00.000Z', 0.3);
+    sale('2025-06-04T11:00:00.000Z', 0.1); // a 10% coupon is not a heavy discount
+    sale('2025-06-04T11:05:00.000Z', 0.3, 'u-cashier'); // another cashier's
+    const stored = db.prepare("SELECT markdown_bp FROM transactions WHERE cashier_id = ? AND ts LIKE '2025-06-04%' ORDER BY ts").pluck().all(c);
+    expect((stored as number[]).map((bp) => Math.round(bp / 100) * 100)).toEqual([3000, 2000, 3000, 1000]); // cents round the shares
+    const f = computeFeatures(db, txn(db, { cashierId: c, ts: '2025-06-04T11:20:00.000Z', items: off(0.2) }), SIM_CONTEXT);
+    expect(f.cashier_discount_sales_2h).toBe(2);
+    expect(f.discount_ratio).toBeCloseTo(0.2, 2);
+  });
+
+  it('reads that count from the covering index alone (no row lookups at a million transactions)', () => {
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM transactions INDEXED BY transactions_cashier_cov WHERE cashier_id = ? AND ts > ? AND ts <= ? AND type = 'sale' AND markdown_bp >= ?")
+      .all('c', 'a', 'b', 1500) as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING COVERING INDEX transactions_cashier_cov/);
+  });
+
   it('basket cheaper than the scanned items suggest, unknown SKUs, total mismatch, hours', () => {
     const p = aSku(db, 5000);
     const lines = [{ sku: p.sku, qty: 4, unitCents: p.price, overrideCents: 1, discountCents: 0 }, { sku: 'NO-SUCH-SKU', qty: 1, unitCents: 100, overrideCents: null, discountCents: 0 }];

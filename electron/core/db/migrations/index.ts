@@ -4,6 +4,7 @@ import { sql as m002 } from './002_search.ts';
 import { sql as m003 } from './003_pos_fraud.ts';
 import { sql as m004 } from './004_admin.ts';
 import { sql as m005 } from './005_sync.ts';
+import { sql as m006 } from './006_discount_history.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }, { version: 2, name: 'search', sql: m002 }, { version: 3, name: 'pos_fraud', sql: m003 }, { version: 4, name: 'admin', sql: m004 }, { version: 5, name: 'sync', sql: m005 }];
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }, { version: 2, name: 'search', sql: m002 }, { version: 3, name: 'pos_fraud', sql: m003 }, { version: 4, name: 'admin', sql: m004 }, { version: 5, name: 'sync', sql: m005 }, { version: 6, name: 'discount_history', sql: m006 }];
