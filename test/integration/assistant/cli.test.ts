@@ -99,12 +99,21 @@ describe('storemind intent', () => {
     fs.writeFileSync(valB, lines.filter((_, i) => i % 2 === 1).join('\n'));
     const out = path.join(dir, 'model-opts');
     const args = ['intent', 'train', '--data', data, '--val', `${valA},${valB}`, '--out', out, '--encoder', head.bundle];
-    const t = await storemind([...args, '--embedding-scale', '0.5', '--max-threshold-loss', '0', '--json']);
+    const shipped = ['--embedding-scale', '0.25', '--max-threshold-loss', '0', '--loss', 'hinge', '--idf', '--char-min', '2', '--buckets', '16384'];
+    const t = await storemind([...args, ...shipped, '--json']);
     expect(t.code).toBe(0);
     expect(JSON.parse(t.stdout.trim())).toMatchObject({ n_val: lines.length, val_source: 'file' });
-    expect((JSON.parse(fs.readFileSync(path.join(out, 'head.json'), 'utf8')) as { features: { embedding: { scale: number } } }).features.embedding.scale).toBe(0.5);
+    const written = JSON.parse(fs.readFileSync(path.join(out, 'head.json'), 'utf8')) as { features: { embedding: { scale: number }; lexical: object }; training: { recipe: object } };
+    expect(written.features.embedding.scale).toBe(0.25);
+    expect(written.features.lexical).toMatchObject({ buckets: 16384, charNgramMin: 2, idf: true });
+    expect(written.training.recipe).toMatchObject({ loss: 'hinge', embeddingScale: 0.25, maxThresholdLoss: 0 });
+    // The shipped head was trained with exactly these options (see native-models/heads/README.md).
+    const shippedHead = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../native-models/heads/kiosk-intent/head.json'), 'utf8')) as typeof written;
+    expect(shippedHead.training.recipe).toEqual(written.training.recipe);
     expect((await storemind([...args, '--embedding-scale', 'lots'])).code).toBe(2);
     expect((await storemind([...args, '--max-threshold-loss', '2'])).code).toBe(2);
+    expect((await storemind([...args, '--loss', 'cubic'])).code).toBe(2);
+    expect((await storemind([...args, '--char-min', '9'])).code).toBe(2);
     expect((await storemind(['intent', 'train', '--data', data, '--val', `${valA},${path.join(dir, 'missing.jsonl')}`, '--out', out])).code).toBe(2);
   });
 });
