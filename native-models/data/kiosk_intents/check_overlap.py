@@ -16,11 +16,11 @@ For natural_more.jsonl and natural_third.jsonl a collision prints the sha256 of 
 line of that file (a hash, never text); natural_more.py and natural_third.py list such hashes in
 their EXCLUDE_SHA256 and leave those lines out.
 """
-import hashlib
 import json
 import os
-import re
 import sys
+
+from literal_lines import digest, norm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OTHERS = ["train.jsonl", "natural.jsonl", "natural_val.jsonl", "natural_more.jsonl",
@@ -32,11 +32,6 @@ HASH_REPORT = ("natural_more.jsonl", "natural_third.jsonl")  # print sha256 of o
 def load(name):
     with open(os.path.join(HERE, name), encoding="utf-8") as f:
         return [json.loads(l) for l in f if l.strip()]
-
-
-def norm(t):
-    t = re.sub(r"[^\w\s]", "", t.lower())
-    return re.sub(r"\s+", " ", t).strip()
 
 
 test = load("test.jsonl")
@@ -55,11 +50,11 @@ for name in OTHERS:
     print(f"{name}: lines={len(rows)} exact overlaps: {len(exact)} normalized overlaps: {len(normed)}")
     if name in HASH_REPORT:
         stem = name[:-len(".jsonl")]
-        for h in sorted({hashlib.sha256(norm(r["text"]).encode("utf-8")).hexdigest() for r in normed}):
+        for h in sorted({digest(r["text"]) for r in normed}):
             print(f"  {stem} collision sha256 (add to EXCLUDE_SHA256 in {stem}.py): {h}")
     if write_exclude and name in WRITE_EXCLUDE_FOR:
         old = set(open(EXCLUDE).read().split()) if os.path.exists(EXCLUDE) else set()
-        new = old | {hashlib.sha256(norm(r["text"]).encode("utf-8")).hexdigest() for r in normed}
+        new = old | {digest(r["text"]) for r in normed}
         with open(EXCLUDE, "w", encoding="utf-8") as f:
             f.write("".join(h + "\n" for h in sorted(new)))
     failed = failed or bool(normed)

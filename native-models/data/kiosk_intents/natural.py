@@ -19,11 +19,12 @@ here; check_overlap.py compares these files with it and prints only counts. Line
 equal a test line are left out blindly: `check_overlap.py --write-natural-exclude` records their
 sha256 (of the normalised text) in natural_exclude.txt, which this script reads.
 """
-import hashlib
 import json
 import os
 import random
 import re
+
+from literal_lines import digest, norm
 
 SEED = 20250301
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -929,20 +930,11 @@ def vary(rng, intent, text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def norm(t):
-    t = re.sub(r"[^\w\s]", "", t.lower())
-    return re.sub(r"\s+", " ", t).strip()
-
-
 def excluded():
     if not os.path.exists(EXCLUDE):
         return set()
     with open(EXCLUDE, encoding="utf-8") as f:
         return set(f.read().split())
-
-
-def digest(text):
-    return hashlib.sha256(norm(text).encode("utf-8")).hexdigest()
 
 
 def fill(rng, line):

@@ -29,10 +29,9 @@ printed. check_overlap.py compares natural_more.jsonl with test.jsonl, prints co
 for a collision prints the sha256 of the colliding normalised natural_more line; such hashes go
 into EXCLUDE_SHA256 below, so the line is dropped without anyone reading the test line.
 """
-import hashlib
-import json
 import os
-import re
+
+from literal_lines import write_literal_set
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "natural_more.jsonl")
@@ -587,64 +586,6 @@ L["out_of_scope"] = [
     "my wife is annoying me", "who is the best footballer ever", "how do i get a girlfriend",
 ]
 
-INTENTS = list(L)
-
-
-def norm(t):
-    t = re.sub(r"[^\w\s]", "", t.lower())
-    return re.sub(r"\s+", " ", t).strip()
-
-
-def digest(text):
-    return hashlib.sha256(norm(text).encode("utf-8")).hexdigest()
-
-
-def reserved():
-    """Normalised validation lines (never shown): a training line must not repeat one."""
-    keys = set()
-    for path in VAL_FILES:
-        if os.path.exists(path):
-            with open(path, encoding="utf-8") as f:
-                keys |= {norm(json.loads(l)["text"]) for l in f if l.strip()}
-    return keys
-
-
-def main():
-    owner = {}
-    for intent in INTENTS:
-        for t in L[intent]:
-            k = norm(t)
-            assert k, f"empty line in {intent}"
-            assert owner.get(k, intent) == intent, f"line under two intents ({owner[k]}, {intent}): {t}"
-            owner[k] = intent
-    val_keys = reserved()
-    seen = set()
-    rows = []
-    counts = {}
-    dropped = {"duplicate": 0, "validation": 0, "test (excluded hash)": 0}
-    for intent in INTENTS:
-        for t in L[intent]:
-            t = re.sub(r"\s+", " ", t).strip()
-            k = norm(t)
-            if k in seen:
-                dropped["duplicate"] += 1
-                continue
-            seen.add(k)
-            if k in val_keys:
-                dropped["validation"] += 1
-                continue
-            if digest(t) in EXCLUDE_SHA256:
-                dropped["test (excluded hash)"] += 1
-                continue
-            rows.append({"text": t, "intent": intent})
-            counts[intent] = counts.get(intent, 0) + 1
-    with open(OUT, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for intent in INTENTS:
-        print(f"{intent:18s} written {len(L[intent]):4d}  kept {counts.get(intent, 0):4d}")
-    print(f"total {len(rows)}; left out: " + ", ".join(f"{k} {v}" for k, v in dropped.items()))
-
 
 if __name__ == "__main__":
-    main()
+    write_literal_set(L, OUT, VAL_FILES, EXCLUDE_SHA256)
