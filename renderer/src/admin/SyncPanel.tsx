@@ -36,13 +36,12 @@ export function SyncPanel({ session }: StaffPanelProps) {
     }
   }, [reloadQuarantined]);
 
-  const syncNow = async () => {
+  /** Runs one staff action; its answer becomes the note, and the panel re-reads what it changed. */
+  const act = async (action: () => Promise<string>, runningText?: string) => {
     setBusy(true);
-    setNote({ kind: 'info', text: t('sync.panel.running') });
+    if (runningText) setNote({ kind: 'info', text: runningText });
     try {
-      const r = await call('sync.now', {});
-      const down = Object.entries(r.downloaded).filter(([k]) => k !== 'skipped').reduce((n, [, v]) => n + v, 0);
-      setNote({ kind: 'ok', text: t('sync.panel.done', { uploaded: r.uploaded, downloaded: down, pending: r.pending }) });
+      setNote({ kind: 'ok', text: await action() });
     } catch (e) {
       setNote({ kind: 'err', text: errorText(e) });
     } finally {
@@ -52,19 +51,14 @@ export function SyncPanel({ session }: StaffPanelProps) {
     }
   };
 
-  const requeue = async () => {
-    setBusy(true);
-    try {
-      const r = await call('sync.requeue', { all: true });
-      setNote({ kind: 'ok', text: t('sync.panel.requeued', { count: r.requeued }) });
-    } catch (e) {
-      setNote({ kind: 'err', text: errorText(e) });
-    } finally {
-      setBusy(false);
-      refresh();
-      quarantined.reload();
-    }
-  };
+  const syncNow = () =>
+    act(async () => {
+      const r = await call('sync.now', {});
+      const down = Object.entries(r.downloaded).filter(([k]) => k !== 'skipped').reduce((n, [, v]) => n + v, 0);
+      return t('sync.panel.done', { uploaded: r.uploaded, downloaded: down, pending: r.pending });
+    }, t('sync.panel.running'));
+
+  const requeue = () => act(async () => t('sync.panel.requeued', { count: (await call('sync.requeue', { all: true })).requeued }));
 
   const s = status;
   return (
