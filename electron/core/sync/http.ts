@@ -68,6 +68,8 @@ export class PlatformClient {
     // Only move on a real difference: a jittery offset would change every signature's timestamp.
     if (Math.abs(offset - this.clockOffsetMs) > 1000) {
       this.clockOffsetMs = offset;
+      // Timestamps now follow the corrected clock, even when it moved back (a clock that ran ahead).
+      this.lastTimestamp = 0;
       this.o.onClockOffset?.(offset);
     }
     return offset;

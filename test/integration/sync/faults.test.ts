@@ -151,12 +151,12 @@ describe.each(['pglite', 'postgres'] as const)('sync under faults (%s)', (backen
     await expectExactlyOnce(store, t, 1200);
   });
 
-  it('tolerates a terminal clock that is hours off', async () => {
+  it.each([['behind', 1], ['ahead', -1]] as const)('tolerates a terminal clock that is hours %s', async (_, sign) => {
     const store = newStore();
     const t = await terminal(store);
     t.write(300);
     setState(t.db, 'clockOffsetMs', 0); // forget what enrollment learned
-    const skew = 5 * 3600_000;
+    const skew = sign * 5 * 3600_000;
     const r = await t.sync({ now: () => Date.now() - skew });
     expect(r.state).toBe('idle');
     expect(Math.abs((getState(t.db, 'clockOffsetMs') ?? 0) - skew)).toBeLessThan(60_000);
