@@ -44,14 +44,15 @@ export interface RequeueResult {
  * Puts quarantined rows back in the upload queue (after the platform was fixed or upgraded), in one
  * transaction. Each row is queued again under a NEW seq: the platform acknowledges everything up to
  * the last seq it committed, so the old seq would be taken for a duplicate and never stored. The old
- * row is deleted in the same transaction, so a record is never queued twice. `seqs` null = all.
+ * row is deleted in the same transaction, so a record is never queued twice (a seq named twice
+ * counts once). `seqs` null = all.
  */
 export function requeueQuarantined(db: Db, seqs: readonly number[] | null): RequeueResult {
   return db.transaction(() => {
     const rows = (
       seqs === null
         ? db.prepare("SELECT seq, kind, record_id, payload, created_at FROM outbox WHERE status = 'quarantined' ORDER BY seq").all()
-        : seqs.map((seq) => db.prepare("SELECT seq, kind, record_id, payload, created_at FROM outbox WHERE status = 'quarantined' AND seq = ?").get(seq)).filter(Boolean)
+        : [...new Set(seqs)].map((seq) => db.prepare("SELECT seq, kind, record_id, payload, created_at FROM outbox WHERE status = 'quarantined' AND seq = ?").get(seq)).filter(Boolean)
     ) as OutboxRow[];
     const insert = db.prepare("INSERT INTO outbox (kind, record_id, payload, created_at, status) VALUES (?, ?, ?, ?, 'pending')");
     const remove = db.prepare("DELETE FROM outbox WHERE seq = ? AND status = 'quarantined'");

@@ -46,7 +46,7 @@ describe('sync.requeue through dispatch', () => {
     const a = refuse('rq-a');
     const b = refuse('rq-b');
     const manager = await signIn('3333');
-    const r = await call('sync.requeue', { seqs: [a, 999_999] }, manager); // an unknown seq is skipped
+    const r = await call('sync.requeue', { seqs: [a, a, 999_999] }, manager); // named twice: moved once; unknown: skipped
     expect(r.ok).toBe(true);
     expect(r.data.requeued).toBe(1);
     const [{ from, to }] = r.data.moved;
@@ -55,6 +55,7 @@ describe('sync.requeue through dispatch', () => {
     expect(status(a)).toBeUndefined();
     expect(status(to)).toBe('pending');
     expect(status(b)).toBe('quarantined');
+    expect(core.db.prepare("SELECT count(*) FROM outbox WHERE record_id = 'rq-a'").pluck().get()).toBe(1);
     expect(events.some(([e]) => e === 'sync.state')).toBe(true);
 
     const all = await call('sync.requeue', { all: true }, manager);
