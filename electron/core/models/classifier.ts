@@ -1,13 +1,13 @@
 // Runs: node (core). Intent classifier = frozen encoder embedding ⊕ hashed lexical features →
-// softmax regression, temperature-calibrated, with an out-of-scope threshold. Training computes
+// a linear head (softmax regression or one-vs-rest squared hinge), temperature-calibrated, with an out-of-scope threshold. Training computes
 // every embedding once (in batches), then fits only the linear head, which is why a 15k-line
 // dataset trains in seconds-to-minutes on a till instead of hours of fine-tuning.
+import { z } from 'zod';
 import { OOS_LABEL, type IntentExample } from './dataset.ts';
 import type { Encoder } from './encoder.ts';
 import { bucketIdf, DEFAULT_LEXICAL, lexicalFeatures, lexicalConfigSchema, type LexicalConfig } from './features.ts';
 import { f32ToBase64, f32ToInt8Block64Base64, HEAD_FORMAT, headIdf, headWeights, int8Block64Base64ToF32, type HeadFile } from './head-file.ts';
-import { z } from 'zod';
-import { accuracy, logits, softmax, trainSoftmax, type Example, type HeadLoss, type LinearHead, type TrainOptions } from './heads.ts';
+import { accuracy, logits, softmax, trainLinearHead, type Example, type HeadLoss, type LinearHead, type TrainOptions } from './heads.ts';
 import { chooseThreshold, fitTemperature } from './calibration.ts';
 import { intentMetrics, type IntentMetrics } from './metrics.ts';
 
@@ -108,7 +108,7 @@ export async function trainIntentHead(opts: TrainHeadOptions): Promise<TrainHead
 
   const loss = opts.train_options?.loss ?? 'softmax';
   log(`fitting a linear head (${loss} loss): ${labels.length} classes, ${info.dim} + ${cfg.buckets} features${cfg.idf ? ' (idf-weighted)' : ''}`);
-  const fit = trainSoftmax(train, val, { classes: labels.length, dim: info.dim, buckets: cfg.buckets }, {
+  const fit = trainLinearHead(train, val, { classes: labels.length, dim: info.dim, buckets: cfg.buckets }, {
     ...opts.train_options,
     onEpoch: (e) => {
       log(`  epoch ${e.epoch}: loss ${e.loss.toFixed(4)}${e.valAccuracy === null ? '' : `, val acc ${e.valAccuracy.toFixed(4)}`}`);

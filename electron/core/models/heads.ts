@@ -118,7 +118,7 @@ const B1 = 0.9;
 const B2 = 0.999;
 const EPS = 1e-8;
 
-export function trainSoftmax(train: readonly Example[], val: readonly Example[], shape: { classes: number; dim: number; buckets: number }, opts: TrainOptions = {}): TrainResult {
+export function trainLinearHead(train: readonly Example[], val: readonly Example[], shape: { classes: number; dim: number; buckets: number }, opts: TrainOptions = {}): TrainResult {
   const { classes: C, dim: D, buckets: NB } = shape;
   const epochs = opts.epochs ?? 40;
   const batchSize = opts.batchSize ?? 64;

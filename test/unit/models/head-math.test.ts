@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseThreshold, fitTemperature } from '../../../electron/core/models/calibration.ts';
 import { bucketIdf, DEFAULT_LEXICAL, lexicalConfigSchema, lexicalFeatures } from '../../../electron/core/models/features.ts';
-import { accuracy, logits, trainSoftmax, type Example } from '../../../electron/core/models/heads.ts';
+import { accuracy, logits, trainLinearHead, type Example } from '../../../electron/core/models/heads.ts';
 import { intentMetrics, percentile } from '../../../electron/core/models/metrics.ts';
 import { mulberry32 } from '../../../electron/core/models/rng.ts';
 
@@ -50,7 +50,7 @@ describe('idf-weighted lexical features', () => {
   });
 });
 
-describe('trainSoftmax', () => {
+describe('trainLinearHead', () => {
   it('learns a separable 3-class problem from dense and sparse features', () => {
     const rand = mulberry32(1);
     const make = (n: number): Example[] =>
@@ -59,7 +59,7 @@ describe('trainSoftmax', () => {
         const dense = new Float32Array(4).map((_, d) => (d === y ? 1 : 0) + (rand() - 0.5) * 0.8);
         return { dense, sparse: { idx: Int32Array.of(y * 7 + 1, 60), val: Float32Array.of(0.6, 0.8) }, y };
       });
-    const r = trainSoftmax(make(300), make(60), { classes: 3, dim: 4, buckets: 64 }, { epochs: 30, seed: 3 });
+    const r = trainLinearHead(make(300), make(60), { classes: 3, dim: 4, buckets: 64 }, { epochs: 30, seed: 3 });
     expect(accuracy(r.head, make(90))).toBeGreaterThan(0.95);
     expect(r.valAccuracy).toBeGreaterThan(0.95);
   });
@@ -74,7 +74,7 @@ describe('trainSoftmax', () => {
       });
     const train = make(300);
     // No validation set: training runs on while the loss falls, not just until val accuracy first peaks.
-    const r = trainSoftmax(train, [], { classes: 3, dim: 4, buckets: 64 }, { loss: 'hinge', epochs: 40, seed: 3 });
+    const r = trainLinearHead(train, [], { classes: 3, dim: 4, buckets: 64 }, { loss: 'hinge', epochs: 40, seed: 3 });
     expect(accuracy(r.head, make(90))).toBe(1);
     // A squared-hinge fit pushes the gold score up to about +1 and the others down to about -1.
     const z = logits(r.head, train[0] as Example);
