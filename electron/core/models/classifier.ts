@@ -1,7 +1,8 @@
 // Runs: node (core). Intent classifier = frozen encoder embedding ⊕ hashed lexical features →
-// a linear head (softmax regression or one-vs-rest squared hinge), temperature-calibrated, with an out-of-scope threshold. Training computes
-// every embedding once (in batches), then fits only the linear head, which is why a 15k-line
-// dataset trains in seconds-to-minutes on a till instead of hours of fine-tuning.
+// a linear head (softmax regression or one-vs-rest squared hinge), temperature-calibrated, with an
+// out-of-scope threshold. Training computes every embedding once (in batches), then fits only the
+// linear head, which is why a 15k-line dataset trains in seconds-to-minutes on a till instead of
+// hours of fine-tuning.
 import { z } from 'zod';
 import { OOS_LABEL, type IntentExample } from './dataset.ts';
 import type { Encoder } from './encoder.ts';
