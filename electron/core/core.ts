@@ -60,7 +60,8 @@ export function createCore(opts: CoreOptions): Core {
   const key = opts.encrypt === false ? null : (opts.dbKey ?? resolveDatabaseKey(fileKeyStore(opts.dataDir), fs.existsSync(dbPath)));
   const db = openDatabase(dbPath, {
     key,
-    onSlowQuery: opts.onSlowQuery ?? ((sql, ms) => console.warn(`[db] slow query ${ms.toFixed(1)} ms: ${sql.slice(0, 120)}`)),
+    // One line per slow query (the SQL's own line breaks and indentation collapsed), so logs stay greppable.
+    onSlowQuery: opts.onSlowQuery ?? ((sql, ms) => console.warn(`[db] slow query ${ms.toFixed(1)} ms: ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)}`)),
   });
   if (opts.seedDemo ?? true) {
     seedDemoStore(db);
