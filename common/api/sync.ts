@@ -47,7 +47,8 @@ export const syncOps = {
       z.object({ seqs: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
       z.object({ all: z.literal(true) }).strict(),
     ]),
-    output: z.object({ requeued: z.number().int(), moved: z.array(z.object({ from: z.number().int(), to: z.number().int() })) }),
+    /** `moved` lists at most the first 500 moves; `requeued` counts them all. */
+    output: z.object({ requeued: z.number().int(), moved: z.array(z.object({ from: z.number().int(), to: z.number().int() })).max(500) }),
   }),
   'sync.now': op({
     summary: 'Run one sync with the central platform now (upload, then download).',

@@ -31,7 +31,8 @@ export const syncHandlers: {
     // Screens showing the backlog (POS badge, the Sync panel) refresh on it.
     const now = service(ctx)?.status() ?? syncStatus(core.db);
     core.emit('sync.state', { state: now.state, pending: now.pending });
-    return { requeued: moved.length, moved };
+    // The count is complete; the list of moves is capped so "all" over a large quarantine stays a small answer.
+    return { requeued: moved.length, moved: moved.slice(0, 500) };
   },
   'sync.now': async (ctx) => {
     const svc = service(ctx);
