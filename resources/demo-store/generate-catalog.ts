@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeEan13 } from '../../electron/core/catalog/barcode.ts';
+import { mulberry32 } from '../../electron/core/models/rng.ts';
 
 interface AisleDef { id: string; name: string; departments: string[] }
 
@@ -472,18 +473,6 @@ const C: CategoryDef[] = [
   ] },
 ];
 
-/** mulberry32: a tiny seeded PRNG, so the file is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Prices end in 9, like shelf prices do. */
 function shelfPrice(cents: number): number {
   return Math.max(49, Math.round(cents / 10) * 10 - 1);
@@ -495,7 +484,7 @@ const DEPT_CODE: Record<string, string> = {
 };
 
 export function generateCatalog(): { aisles: unknown[]; landmarks: unknown[]; products: Record<string, unknown>[] } {
-  const rnd = prng(20260314);
+  const rnd = mulberry32(20260314); // seeded, so the file is the same on every run
   const brandCodes = new Map<string, number>();
   const products: Record<string, unknown>[] = [];
   const bayCursor = new Map<string, number>();
