@@ -8,16 +8,7 @@ import { openDatabase } from '../../electron/core/db/database.ts';
 import { fileKeyStore } from '../../electron/core/db/key.ts';
 import { databasePath } from '../../electron/core/paths.ts';
 import { recordInteractions, type NewInteraction } from '../../electron/core/assistant/interactions.ts';
-import { enterPin, guardPage, openKiosk, screenshotDir } from './helpers.ts';
-
-/** The data folder of this run's server: playwright.config.ts names it after the run's port. */
-function serverDataDir(baseURL: string | undefined): string {
-  const root = path.resolve(import.meta.dirname, '../../test-results');
-  const port = baseURL ? new URL(baseURL).port : '';
-  const dirs = fs.readdirSync(root).filter((d) => d.startsWith('e2e-data-')).map((d) => path.join(root, d));
-  const mine = dirs.filter((d) => port && d.endsWith(`-${port}`));
-  return (mine.length ? mine : dirs).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
-}
+import { enterPin, guardPage, openKiosk, screenshotDir, serverDataDir } from './helpers.ts';
 
 // Wider than the other specs: these screens are photographed for the README.
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -39,8 +30,8 @@ const asked: Array<[string, string, number, boolean, -1 | 1 | null]> = [
   ['Is the pharmacy open on bank holidays?', 'store_hours', 0.69, false, null],
 ];
 
-test.beforeAll(({ baseURL }) => {
-  const dir = serverDataDir(baseURL);
+test.beforeAll(() => {
+  const dir = serverDataDir();
   const db = openDatabase(databasePath(dir), { key: fileKeyStore(dir).load() });
   try {
     const base = Date.now() - asked.length * 7 * 60_000;

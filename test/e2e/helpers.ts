@@ -5,6 +5,13 @@ import type { Page } from '@playwright/test';
 
 export const screenshotDir = path.resolve(import.meta.dirname, '../../docs/screenshots');
 
+/** The data folder of this run's server: playwright.config.ts sets it before the workers start. */
+export function serverDataDir(): string {
+  const dir = process.env.STOREMIND_E2E_DATA;
+  if (!dir) throw new Error('STOREMIND_E2E_DATA is not set: run the e2e tests through test/e2e/playwright.config.ts');
+  return dir;
+}
+
 /** Calls one API operation through the page's own bridge (what the renderer itself uses). */
 export async function invoke<T = unknown>(page: Page, op: string, input: object = {}): Promise<T> {
   const env = await page.evaluate(

@@ -1,30 +1,20 @@
 // Runs: node (Playwright tests). Sync state on staff screens: this e2e terminal is not enrolled, so
 // the POS header says "Not connected" with its backlog, and a manager's back office has the Sync
 // panel (state, enrollment, backlog, refused rows with reasons and "Send again", link to model versions).
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '../../electron/core/db/database.ts';
 import { fileKeyStore } from '../../electron/core/db/key.ts';
 import { databasePath } from '../../electron/core/paths.ts';
 import { recordInteractions } from '../../electron/core/assistant/interactions.ts';
-import { enterPin, guardPage, openKiosk, screenshotDir } from './helpers.ts';
-
-/** The data folder of this run's server: playwright.config.ts names it after the run's port. */
-function serverDataDir(baseURL: string | undefined): string {
-  const root = path.resolve(import.meta.dirname, '../../test-results');
-  const port = baseURL ? new URL(baseURL).port : '';
-  const dirs = fs.readdirSync(root).filter((d) => d.startsWith('e2e-data-')).map((d) => path.join(root, d));
-  const mine = dirs.filter((d) => port && d.endsWith(`-${port}`));
-  return (mine.length ? mine : dirs).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
-}
+import { enterPin, guardPage, openKiosk, screenshotDir, serverDataDir } from './helpers.ts';
 
 const REFUSED_REASON = 'record kind "feedback" payload failed validation: rating is required';
 
-test.beforeAll(({ baseURL }) => {
+test.beforeAll(() => {
   // Two kiosk turns through the real write path (each queues an outbox row), and one row the
   // platform refused earlier, as the sync code quarantines it.
-  const dir = serverDataDir(baseURL);
+  const dir = serverDataDir();
   const db = openDatabase(databasePath(dir), { key: fileKeyStore(dir).load() });
   try {
     recordInteractions(db, [0, 1].map((i) => ({
