@@ -185,6 +185,68 @@ async function encoderRows(queries: string[]): Promise<BenchRow[]> {
   return rows;
 }
 
+// ---- runtime choice: onnxruntime-node directly vs Transformers.js on the same bundle ----
+
+/**
+ * Issue #3 left the runtime to measurement: our own tokenizer + onnxruntime-node session, or
+ * Transformers.js (which wraps the same onnxruntime-node) reading the bundle offline. Both on one
+ * thread, same queries, same bundle; the agreement row is the largest embedding difference.
+ */
+async function runtimeComparisonRows(queries: string[]): Promise<BenchRow[]> {
+  const { env, pipeline } = await import('@huggingface/transformers');
+  env.allowRemoteModels = false;
+  env.localModelPath = path.dirname(BUNDLE);
+  const rows: BenchRow[] = [];
+  const sample = queries.slice(0, 300);
+  const batches = Math.floor(Math.min(queries.length, 640) / 32);
+  for (const [v, dtype] of [['int8', 'q8'], ['fp32', 'fp32']] as const) {
+    const runtimes: Array<{ who: string; load_ms: number; embed: (t: string[]) => Promise<Float32Array[]>; close: () => Promise<void> }> = [];
+    let t0 = performance.now();
+    const ours = await loadEncoder(BUNDLE, { overrides: { variant: v, threads: 1 }, cacheSize: 0 });
+    runtimes.push({ who: 'onnxruntime-node + our tokenizer', load_ms: performance.now() - t0, embed: (t) => ours.embed(t), close: () => ours.close() });
+    t0 = performance.now();
+    const fe = await pipeline('feature-extraction', path.basename(BUNDLE), { dtype, device: 'cpu', session_options: { intraOpNumThreads: 1, interOpNumThreads: 1 } });
+    await fe('warm up', { pooling: 'mean', normalize: true });
+    runtimes.push({
+      who: 'Transformers.js 4.3.2',
+      load_ms: performance.now() - t0,
+      embed: async (t) => {
+        const out = await fe(t, { pooling: 'mean', normalize: true });
+        const dim = out.dims[1] as number;
+        const data = out.data as Float32Array;
+        return t.map((_, i) => data.slice(i * dim, (i + 1) * dim));
+      },
+      close: () => fe.dispose(),
+    });
+    const embeddings: Float32Array[][] = [];
+    for (const r of runtimes) {
+      const ms: number[] = [];
+      for (const q of sample) {
+        const s = performance.now();
+        await r.embed([q]);
+        ms.push(performance.now() - s);
+      }
+      const s = performance.now();
+      for (let b = 0; b < batches; b++) await r.embed(queries.slice(b * 32, b * 32 + 32));
+      const qps = (batches * 32) / ((performance.now() - s) / 1000);
+      embeddings.push(await r.embed(sample.slice(0, 100)));
+      rows.push(
+        { bench: 'runtime', metric: `${v} ${r.who}: load (session + warm-up)`, value: round(r.load_ms, 0), unit: 'ms' },
+        { bench: 'runtime', metric: `${v} ${r.who}: one query p50, 1 thread`, value: round(percentile(ms, 50)), unit: 'ms' },
+        { bench: 'runtime', metric: `${v} ${r.who}: one query p95, 1 thread`, value: round(percentile(ms, 95)), unit: 'ms' },
+        { bench: 'runtime', metric: `${v} ${r.who}: batch of 32, 1 thread`, value: round(qps, 0), unit: 'queries/s' },
+      );
+      say(`${v} ${r.who}: load ${round(r.load_ms, 0)} ms, p50 ${round(percentile(ms, 50))} ms, ${round(qps, 0)} q/s at batch 32`);
+      await r.close();
+    }
+    const [a, b] = embeddings as [Float32Array[], Float32Array[]];
+    let diff = 0;
+    a.forEach((row, i) => row.forEach((x, d) => (diff = Math.max(diff, Math.abs(x - ((b[i] as Float32Array)[d] as number))))));
+    rows.push({ bench: 'runtime', metric: `${v} largest embedding difference between the two (100 queries)`, value: diff, unit: '' });
+  }
+  return rows;
+}
+
 // ---- intent accuracy: ours vs NLP.js ----
 
 interface IntentRun {
@@ -284,7 +346,7 @@ export async function benchModels(): Promise<BenchRow[]> {
   const tasks = (haveData ? [clinc(), banking()] : []).map((t) => ({ ...t, train: shuffleInPlace([...t.train], mulberry32(13)) }));
   const queries = tasks[0]?.test.map((r) => r.text) ?? Array.from({ length: 640 }, (_, i) => `where are the aa batteries ${i}`);
 
-  if (haveBundle) rows.push(...(await encoderRows(queries)));
+  if (haveBundle) rows.push(...(await encoderRows(queries)), ...(await runtimeComparisonRows(queries)));
   else say(`no bundle at ${BUNDLE} (npm run models:build, or set STOREMIND_BENCH_BUNDLE): encoder rows skipped`);
 
   for (const task of tasks) {
