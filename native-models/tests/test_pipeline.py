@@ -159,6 +159,38 @@ class ModelExportTest(unittest.TestCase):
         cos = (r["sentence_embedding"] * self.e.numpy()).sum(-1)
         self.assertGreater(float(cos.min()), 0.98)
 
+    def test_state_dict_read_back_from_onnx(self):
+        from storemind_models.prune import state_dict_from_onnx
+        sd = state_dict_from_onnx(self.fp32)
+        want = self.bert.state_dict()
+        self.assertEqual(set(sd), set(want))
+        for k, v in want.items():
+            self.assertTrue(torch.equal(sd[k], v), k)
+
+    def test_magnitude_prune(self):
+        from storemind_models.prune import magnitude_prune, prunable_weights, state_dict_from_onnx
+        bert = BertModel(self.cfg).eval()
+        bert.load_state_dict(state_dict_from_onnx(self.fp32))
+        before = {n: p.detach().clone() for n, p in bert.named_parameters()}
+        stats = magnitude_prune(bert, 0.5)
+        pruned = dict(prunable_weights(bert))
+        self.assertEqual(len(pruned), 2 * 6)
+        for n, p in bert.named_parameters():
+            if n in pruned:
+                self.assertAlmostEqual(float((p == 0).float().mean()), 0.5, delta=0.01)
+                kept = p != 0  # survivors are untouched, and every zeroed weight was no larger than them
+                self.assertTrue(torch.equal(p[kept], before[n][kept]))
+                self.assertLessEqual(float(before[n][~kept].abs().max()), float(before[n][kept].abs().min()))
+            else:
+                self.assertTrue(torch.equal(p, before[n]), n)  # embeddings, LayerNorms, biases
+        self.assertEqual(stats["zero_share_prunable"], 0.5)
+        with torch.no_grad():
+            h = bert(torch.from_numpy(self.feeds["input_ids"]), torch.from_numpy(self.feeds["attention_mask"]),
+                     torch.zeros_like(torch.from_numpy(self.feeds["input_ids"])))
+        self.assertFalse(torch.allclose(h, self.h))
+        with self.assertRaises(ValueError):
+            magnitude_prune(bert, 1.0)
+
 
 class PipelineSmokeTest(unittest.TestCase):
     """Whole pipeline on configs/smoke.json into a temp folder; checks the bundle contract."""
