@@ -27,8 +27,14 @@ export interface RetrainConfig {
   encoderDir: string;
   /** The shipped kiosk training set. */
   baseTrain: () => IntentExample[] | Promise<IntentExample[]>;
-  /** The held-out kiosk test set; never trained on. */
+  /** The held-out set the publish decision is made on; never trained or calibrated on. */
   heldOut: () => IntentExample[] | Promise<IntentExample[]>;
+  /**
+   * Validation lines the candidate is early-stopped and calibrated on (temperature, out-of-scope
+   * threshold): the running head's own, so the candidate differs from it only by the corrections.
+   * Without them, 10% of the training lines (stratified), which calibrates on easy, seen phrasing.
+   */
+  calibration?: () => IntentExample[] | Promise<IntentExample[]>;
   /** The head terminals run when nothing has been published yet (the shipped head). */
   shippedHeadFile?: string;
   trustUnsigned?: boolean;
@@ -45,7 +51,7 @@ export interface RetrainDecision {
   baseline: string | null;
   corrections: number;
   fraudVerdicts: number;
-  metrics: { candidate?: IntentMetrics; baseline?: IntentMetrics; correctionsFixed?: number; fraud?: Record<string, number> };
+  metrics: { candidate?: IntentMetrics; baseline?: IntentMetrics; correctionsFixed?: number; fraud?: Record<string, number>; candidateLines?: { train: number; calibration: number } };
 }
 
 interface Correction {
@@ -151,10 +157,12 @@ export async function runFeedbackRetrain(db: CentralDb, models: ModelsConfig, cf
     log(`[retrain] ${usable.length} corrections (${corrections.length - usable.length} repeat held-out lines), ${train.length} training lines, encoder ${info.name} ${info.version}`);
 
     const seed = cfg.seed ?? 13;
-    const split = stratifiedSplit(train, 0.1, seed);
+    const calibration = cfg.calibration ? await cfg.calibration() : null;
+    const split = calibration ? { train, val: calibration } : stratifiedSplit(train, 0.1, seed);
     // The candidate is trained the way the running head was (features, loss, calibration budget).
     const { loss, ...recipe } = recipeOptions(baselineHead ? headRecipe(baselineHead) : DEFAULT_RECIPE);
     const { head } = await trainIntentHead({ train: split.train, val: split.val, encoder, name: KIOSK_HEAD_MODEL, ...recipe, train_options: { seed, loss } });
+    base.metrics.candidateLines = { train: split.train.length, calibration: split.val.length };
     const cand = await evaluate(head, encoder, heldOut);
     const fixed = usable.length ? (await evaluate(head, encoder, usable)).metrics.accuracy : undefined;
     const baseEval = baselineHead ? (await evaluate(baselineHead, encoder, heldOut)).metrics : undefined;

@@ -109,6 +109,12 @@ describe('feedback loop: intent corrections → retrained head → signed update
 
     const d = await runFeedbackRetrain(platform.db, models, cfg);
     expect(d).toMatchObject({ decision: 'published', version: '1.0.1', corrections: spare.length });
+    // No calibration lines configured: a stratified tenth of the training lines calibrates the candidate.
+    const lines = d.metrics.candidateLines!;
+    // (a correction replaces a shipped line with the same text, so at most this many)
+    expect(lines.train + lines.calibration).toBeGreaterThan(base.length);
+    expect(lines.train + lines.calibration).toBeLessThanOrEqual(base.length + 3 * spare.length);
+    expect(lines.calibration / (lines.train + lines.calibration)).toBeCloseTo(0.1, 1);
     expect(d.metrics.candidate!.accuracy).toBeGreaterThanOrEqual(d.metrics.baseline!.accuracy);
     const runs = await platform.db.pool.query<{ decision: string; candidate_version: string | null }>('SELECT decision, candidate_version FROM retrain_runs ORDER BY id');
     expect(runs.rows).toEqual([{ decision: 'skipped', candidate_version: null }, { decision: 'published', candidate_version: '1.0.1' }]);
@@ -141,6 +147,16 @@ describe('feedback loop: intent corrections → retrained head → signed update
     expect(last.rows[0]).toMatchObject({ decision: 'rejected' });
     expect(last.rows[0]!.metrics.candidate).toBeTruthy();
     expect(last.rows[0]!.metrics.baseline).toBeTruthy();
+  });
+
+  it('calibrates the candidate on the given validation lines and trains on every line', async () => {
+    const calibration = stratifiedSplit(spare, 0.5, 11).val.map((l) => ({ ...l, text: `could you tell me ${l.text}` }));
+    const d = await runFeedbackRetrain(platform.db, models, { ...cfg, calibration: () => calibration, force: true });
+    expect(['published', 'rejected']).toContain(d.decision);
+    const corrected = d.corrections; // spare + poison, each counted three times in training
+    expect(d.metrics.candidateLines).toEqual({ train: expect.any(Number), calibration: calibration.length });
+    expect(d.metrics.candidateLines!.train).toBeGreaterThan(base.length);
+    expect(d.metrics.candidateLines!.train).toBeLessThanOrEqual(base.length + 3 * corrected);
   });
 
   it('a terminal refuses an intent-head bundle whose files do not match its manifest', () => {
