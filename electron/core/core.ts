@@ -19,6 +19,8 @@ import { KIOSK_HEAD_MODEL, reloadAssistantModel } from './assistant/service.ts';
 import { startAdmin } from './admin/service.ts';
 import { startSync } from './sync/index.ts';
 import { registerFraudRuleDownloads } from './fraud/sync-rules.ts';
+import { FRAUD_MODEL_NAME } from './fraud/model.ts';
+import { reloadFraudModel } from './fraud/service.ts';
 import type { SearchIndex } from './search/engine.ts';
 
 export interface CoreOptions {
@@ -96,6 +98,7 @@ export function createCore(opts: CoreOptions): Core {
     const name = (payload as { name?: string } | null)?.name;
     if (name === ENCODER_NAME) void models.reload().catch((e: Error) => console.warn(`[models] reload failed: ${e.message}`));
     if (name === KIOSK_HEAD_MODEL) void reloadAssistantModel(services).catch((e: Error) => console.warn(`[assistant] head reload failed: ${e.message}`));
+    if (name === FRAUD_MODEL_NAME) void reloadFraudModel(services).catch((e: Error) => console.warn(`[fraud] model reload failed, the running model stays: ${e.message}`));
   });
   try {
     startAdmin(services); // retention purge (now and daily) and revoking deactivated staff's sessions

@@ -24,12 +24,18 @@ export function shippedModelsDir(): string {
   return path.join(appRoot(), 'native-models', 'bundles');
 }
 
-/** The folder of the encoder to run: the active installed update, else the shipped bundle. */
-export function activeEncoderDir(db: Db): string | null {
+/** The folder of the active installed (signed, verified) update of a model, if any. */
+export function activeInstalledDir(db: Db, name: string): string | null {
   const installed = db
     .prepare("SELECT path FROM models WHERE name = ? AND status = 'active' ORDER BY activated_at DESC LIMIT 1")
-    .get(ENCODER_NAME) as { path: string } | undefined;
-  if (installed && fs.existsSync(path.join(installed.path, 'manifest.json'))) return installed.path;
+    .get(name) as { path: string } | undefined;
+  return installed && fs.existsSync(path.join(installed.path, 'manifest.json')) ? installed.path : null;
+}
+
+/** The folder of the encoder to run: the active installed update, else the shipped bundle. */
+export function activeEncoderDir(db: Db): string | null {
+  const installed = activeInstalledDir(db, ENCODER_NAME);
+  if (installed) return installed;
   const shipped = path.join(shippedModelsDir(), ENCODER_NAME);
   return fs.existsSync(path.join(shipped, 'manifest.json')) ? shipped : null;
 }

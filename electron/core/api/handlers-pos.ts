@@ -5,25 +5,12 @@ import { CoreError } from '../db/errors.ts';
 import { getSetting } from '../settings/settings.ts';
 import { normalizeBarcode } from '../catalog/barcode.ts';
 import { search } from '../search/engine.ts';
-import { createFraudEngine, type FraudEngine } from '../fraud/engine.ts';
+import { fraudEngine } from '../fraud/service.ts';
 import { reviewQueue, setVerdict } from '../fraud/review.ts';
 import { activeRuleSetJson, installRuleSet } from '../fraud/rules.ts';
 import { approveTransaction, cancelPending, receipt, submitTransaction } from '../pos/service.ts';
 import { recentTxns } from '../pos/views.ts';
-import type { CallContext, CoreServices, Handler } from './context.ts';
-
-const ENGINE_KEY = 'fraud.engine';
-
-/** The terminal's fraud engine, loaded once (the model load is async, so keep the promise). */
-export function fraudEngine(core: CoreServices): Promise<FraudEngine> {
-  let p = core.extensions.get(ENGINE_KEY) as Promise<FraudEngine> | undefined;
-  if (!p) {
-    p = createFraudEngine(core.db);
-    p.catch(() => core.extensions.delete(ENGINE_KEY));
-    core.extensions.set(ENGINE_KEY, p);
-  }
-  return p;
-}
+import type { CallContext, Handler } from './context.ts';
 
 function signedIn(ctx: CallContext) {
   if (!ctx.session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');

@@ -4,7 +4,7 @@
 import type { CoreServices } from '../api/context.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ModelService } from '../model-service.ts';
+import { activeInstalledDir, type ModelService } from '../model-service.ts';
 import type { Encoder } from '../models/index.ts';
 import type { IntentModelConfig } from './model.ts';
 import { getSetting } from '../settings/settings.ts';
@@ -37,8 +37,8 @@ export function getAssistant(core: CoreServices): Promise<Assistant> {
 
 /** The installed kiosk intent head (a verified signed update), if any; else the shipped one is used. */
 export function activeHeadFile(db: CoreServices['db']): string | undefined {
-  const row = db.prepare("SELECT path FROM models WHERE name = ? AND status = 'active' ORDER BY activated_at DESC LIMIT 1").get(KIOSK_HEAD_MODEL) as { path: string } | undefined;
-  const file = row ? path.join(row.path, 'head.json') : null;
+  const dir = activeInstalledDir(db, KIOSK_HEAD_MODEL);
+  const file = dir ? path.join(dir, 'head.json') : null;
   return file && fs.existsSync(file) ? file : undefined;
 }
 

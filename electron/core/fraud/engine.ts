@@ -18,8 +18,10 @@ export const ACTION_SCORE: Record<Action, number> = { allow: 0, review: 0.5, man
 export const BLOCK_FLOOR = 0.9;
 
 export interface EngineOptions {
-  /** null: rules only. undefined: load the shipped bundle (rules only if it is missing). */
+  /** null: rules only. undefined: load the bundle in modelDir, else the shipped one (rules only if it is missing). */
   model?: RiskModel | null;
+  /** The fraud model bundle to load when `model` is not given (an installed signed update). */
+  modelDir?: string;
   context?: FeatureContext;
   /** Explain the model's score when it is at least this (the occlusion pass costs one batched run). */
   explainAbove?: number;
@@ -28,6 +30,11 @@ export interface EngineOptions {
 export interface FraudEngine {
   decide(t: TxnRecord, extraReasons?: string[]): Promise<Decision>;
   readonly model: RiskModel | null;
+  /**
+   * Switches to another model between decisions (a verified update). The old session is released
+   * once no decision is using it.
+   */
+  swapModel(next: RiskModel): void;
   readonly context: FeatureContext;
   rules(): CompiledRuleSet;
 }
@@ -45,7 +52,7 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
   if (opts.model !== undefined) model = opts.model;
   else {
     try {
-      model = await loadRiskModel();
+      model = await loadRiskModel(opts.modelDir);
     } catch (e) {
       console.warn(`[fraud] running on rules only: ${(e as Error).message}`);
     }
@@ -53,7 +60,23 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
   const context = opts.context ?? loadFeatureContext(db);
   const explainAbove = opts.explainAbove ?? 0.3;
 
+  let inFlight = 0;
+  const retired: RiskModel[] = [];
+  const releaseRetired = () => {
+    for (const old of retired.splice(0)) void old.release().catch(() => {});
+  };
+
   async function decide(t: TxnRecord, extraReasons: string[] = []): Promise<Decision> {
+    inFlight++;
+    try {
+      return await decideWith(model, t, extraReasons);
+    } finally {
+      if (--inFlight === 0) releaseRetired();
+    }
+  }
+
+  // One decision sees one model from start to end, even if an update swaps it meanwhile.
+  async function decideWith(model: RiskModel | null, t: TxnRecord, extraReasons: string[]): Promise<Decision> {
     const features = computeFeatures(db, t, context);
     const vector = modelVector(features);
     const modelScore = model ? (await model.score([vector]))[0]! : 0;
@@ -82,5 +105,17 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
     };
   }
 
-  return { decide, model, context, rules: () => activeRuleSet(db) };
+  return {
+    decide,
+    get model() {
+      return model;
+    },
+    swapModel(next) {
+      if (model) retired.push(model);
+      model = next;
+      if (inFlight === 0) releaseRetired();
+    },
+    context,
+    rules: () => activeRuleSet(db),
+  };
 }

@@ -13,10 +13,15 @@ import { appRoot } from '../paths.ts';
 import { CoreError } from '../db/errors.ts';
 import { FEATURE_NAMES } from './features.ts';
 
+/** The model's name in signed model updates (the platform's targets, the terminal's models table). */
+export const FRAUD_MODEL_NAME = 'fraud-risk';
+/** manifest.json's `kind` for a fraud model bundle. */
+export const RISK_BUNDLE_KIND = 'tabular-risk';
+
 const ManifestSchema = z.object({
   name: z.literal('fraud-risk'),
   version: z.string().min(1).max(64),
-  kind: z.literal('tabular-risk'),
+  kind: z.literal(RISK_BUNDLE_KIND),
   input: z.string(),
   output: z.string(),
   features: z.array(z.string()),
@@ -31,10 +36,41 @@ export interface RiskModel {
   manifest: FraudManifest;
   /** Scores rows of the model vector (features.ts modelVector), one probability per row. */
   score(rows: Float32Array[]): Promise<number[]>;
+  /** Frees the ONNX session (after a newer model has taken over). */
+  release(): Promise<void>;
 }
 
+
 export function defaultBundleDir(): string {
-  return path.join(appRoot(), 'native-models', 'bundles', 'fraud-risk');
+  return path.join(appRoot(), 'native-models', 'bundles', FRAUD_MODEL_NAME);
+}
+
+const GoldenSchema = z.object({ rows: z.array(z.array(z.number())).min(1), scores: z.array(z.number().min(0).max(1)).min(1) });
+/** The factory writes golden scores with torch; onnxruntime agrees to ~1e-6, so this is generous. */
+const GOLDEN_TOLERANCE = 1e-4;
+
+/**
+ * Checks an unpacked fraud model before a terminal switches to it: its manifest and every file's
+ * sha256, the feature order this app computes, and its golden rows scored by a real session
+ * against the scores the factory wrote. The running model keeps serving meanwhile.
+ */
+export async function verifyRiskBundle(dir: string): Promise<{ ok: boolean; problems: string[] }> {
+  let model: RiskModel | null = null;
+  try {
+    model = await loadRiskModel(dir);
+    const file = path.join(dir, 'golden.json');
+    if (!fs.existsSync(file) || !model.manifest.files['golden.json']) return { ok: false, problems: ['the fraud model has no golden.json listed in its manifest'] };
+    const golden = GoldenSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (!golden.success || golden.data.rows.length !== golden.data.scores.length) return { ok: false, problems: ['golden.json is not a list of rows with one score each'] };
+    if (golden.data.rows.some((r) => r.length !== model!.manifest.features.length)) return { ok: false, problems: ['golden.json rows do not have one value per feature'] };
+    const got = await model.score(golden.data.rows.map((r) => Float32Array.from(r)));
+    const off = got.map((s, i) => Math.abs(s - golden.data.scores[i]!)).reduce((a, b) => Math.max(a, b), 0);
+    return off <= GOLDEN_TOLERANCE ? { ok: true, problems: [] } : { ok: false, problems: [`golden rows score up to ${off.toExponential(2)} away from golden.json`] };
+  } catch (e) {
+    return { ok: false, problems: [(e as Error).message] };
+  } finally {
+    await model?.release();
+  }
 }
 
 export async function loadRiskModel(dir = defaultBundleDir()): Promise<RiskModel> {
@@ -71,6 +107,7 @@ export async function loadRiskModel(dir = defaultBundleDir()): Promise<RiskModel
       const probs = out[m.output]!.data as Float32Array;
       return Array.from(probs, (p) => (Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0));
     },
+    release: () => session.release(),
   };
 }
 

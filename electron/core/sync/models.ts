@@ -17,6 +17,7 @@ import { appRoot } from '../paths.ts';
 import { checkGolden } from '../models/golden.ts';
 import { loadBundle } from '../models/bundle.ts';
 import { HEAD_BUNDLE_KIND, bundleKind, verifyHeadBundle } from '../models/head-bundle.ts';
+import { RISK_BUNDLE_KIND, verifyRiskBundle } from '../fraud/model.ts';
 import { PlatformError, isRetryable, type PlatformClient } from './http.ts';
 import { unpackTo } from './pack.ts';
 import { withRetry } from './retry.ts';
@@ -105,6 +106,8 @@ export async function defaultVerify(dir: string): Promise<VerifyResult> {
     const r = verifyHeadBundle(dir);
     return { ok: r.ok, problems: r.problems };
   }
+  // A fraud model: manifest + sha256, the feature order this app computes, golden rows scored.
+  if (bundleKind(dir) === RISK_BUNDLE_KIND) return verifyRiskBundle(dir);
   try {
     await loadBundle(dir);
     if (!fs.existsSync(path.join(dir, 'golden.json'))) return { ok: false, problems: ['the bundle has no golden.json to check'] };

@@ -1,0 +1,35 @@
+// Runs: node (core). The terminal's one fraud engine, shared by the POS handlers: created on first
+// use with the active fraud model (an installed signed update, else the shipped bundle), and
+// switched in place when sync activates a newer model (models.changed for fraud-risk).
+import type { CoreServices } from '../api/context.ts';
+import { activeInstalledDir } from '../model-service.ts';
+import { createFraudEngine, type FraudEngine } from './engine.ts';
+import { FRAUD_MODEL_NAME, loadRiskModel } from './model.ts';
+
+const ENGINE_KEY = 'fraud.engine';
+
+/** The terminal's fraud engine, loaded once (the model load is async, so keep the promise). */
+export function fraudEngine(core: CoreServices): Promise<FraudEngine> {
+  let p = core.extensions.get(ENGINE_KEY) as Promise<FraudEngine> | undefined;
+  if (!p) {
+    const modelDir = activeInstalledDir(core.db, FRAUD_MODEL_NAME);
+    p = createFraudEngine(core.db, modelDir ? { modelDir } : {});
+    p.catch(() => core.extensions.delete(ENGINE_KEY));
+    core.extensions.set(ENGINE_KEY, p);
+  }
+  return p;
+}
+
+/**
+ * Loads the newly active fraud model beside the running one and swaps it in. No engine yet:
+ * nothing to do (the first one loads the active model). A model that fails to load leaves the
+ * running one in place.
+ */
+export async function reloadFraudModel(core: CoreServices): Promise<void> {
+  const p = core.extensions.get(ENGINE_KEY) as Promise<FraudEngine> | undefined;
+  if (!p) return;
+  const engine = await p.catch(() => null);
+  const dir = activeInstalledDir(core.db, FRAUD_MODEL_NAME);
+  if (!engine || !dir) return;
+  engine.swapModel(await loadRiskModel(dir));
+}
