@@ -1,5 +1,6 @@
-// Runs: node (central platform; a pg-boss job). The feedback loop: collects the labels terminals
-// uploaded (staff intent corrections, fraud verdicts), retrains what is cheap — the kiosk intent
+// Runs: node (central platform; a pg-boss job). The feedback loop for the kiosk: collects the staff
+// intent corrections terminals uploaded (fraud verdicts are counted here and retrain the fraud
+// model in fraud-feedback.ts), retrains what is cheap — the kiosk intent
 // head on the fixed encoder, from the shipped training set plus the corrections — evaluates the
 // candidate and the head terminals run now on the same held-out set, and publishes a new signed
 // version (an "intent-head" bundle through publishModel) only if it is not worse. Every run records
@@ -7,13 +8,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compareVersions } from '../common/api/sync.ts';
 import { createIntentClassifier, DEFAULT_RECIPE, headRecipe, intentMetrics, recipeOptions, loadEncoder, parseHead, stratifiedSplit, trainIntentHead, type Encoder, type HeadFile, type IntentExample, type IntentMetrics } from '../electron/core/models/index.ts';
 import { writeHeadBundle } from '../electron/core/models/head-bundle.ts';
-import { packDir, unpackTo } from '../electron/core/sync/pack.ts';
+import { packDir } from '../electron/core/sync/pack.ts';
 import { isKioskIntent } from '../electron/core/assistant/intents.ts';
 import type { CentralDb } from './db.ts';
-import { artifactPath, publishModel, type ModelsConfig } from './models.ts';
+import { publishModel, type ModelsConfig } from './models.ts';
+import { lastSeenRecordAt, newestPublished, nextRetrainVersion, recordRetrainRun } from './retrain-runs.ts';
 
 export const QUEUE_RETRAIN = 'feedback-retrain';
 export const KIOSK_HEAD_MODEL = 'kiosk-intent';
@@ -87,13 +88,11 @@ async function fraudVerdictStats(db: CentralDb): Promise<Record<string, number>>
   return Object.fromEntries(rows.map((r) => [r.verdict ?? 'unknown', Number(r.n)]));
 }
 
-/** The newest published, not withdrawn head, unpacked into `into`; else null. */
+/** The newest published, not revoked head, unpacked into `into`; else null. */
 async function publishedHead(db: CentralDb, cfg: ModelsConfig, into: string): Promise<{ version: string; head: HeadFile } | null> {
-  const { rows } = await db.pool.query<{ version: string; sha256: string }>('SELECT version, sha256 FROM model_versions WHERE name = $1 AND NOT revoked', [KIOSK_HEAD_MODEL]);
-  const newest = rows.sort((a, b) => compareVersions(b.version, a.version))[0];
-  if (!newest) return null;
-  unpackTo(fs.readFileSync(artifactPath(cfg.dataDir, newest.sha256)), into);
-  return { version: newest.version, head: parseHead(fs.readFileSync(path.join(into, 'head.json'), 'utf8'), `${KIOSK_HEAD_MODEL} ${newest.version}`) };
+  const published = await newestPublished(db, cfg, KIOSK_HEAD_MODEL, into);
+  if (!published) return null;
+  return { version: published.version, head: parseHead(fs.readFileSync(path.join(into, 'head.json'), 'utf8'), `${KIOSK_HEAD_MODEL} ${published.version}`) };
 }
 
 async function evaluate(head: HeadFile, encoder: Encoder, rows: readonly IntentExample[]): Promise<{ metrics: IntentMetrics; pred: string[] }> {
@@ -106,19 +105,8 @@ async function evaluate(head: HeadFile, encoder: Encoder, rows: readonly IntentE
   return { metrics: intentMetrics(rows.map((r) => r.intent), pred), pred };
 }
 
-function nextVersion(published: string | null): string {
-  if (!published) return '1.0.1'; // the shipped head is 1.0.0
-  const [a, b, c] = published.split('.').map(Number) as [number, number, number];
-  return `${a}.${b}.${c + 1}`;
-}
-
 async function record(db: CentralDb, d: RetrainDecision, lastAt: Date | null): Promise<RetrainDecision> {
-  await db.pool.query(
-    `INSERT INTO retrain_runs (model, decision, reason, candidate_version, baseline, corrections, fraud_verdicts, last_record_at, metrics)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [KIOSK_HEAD_MODEL, d.decision, d.reason, d.version, d.baseline, d.corrections, d.fraudVerdicts, lastAt, JSON.stringify(d.metrics)],
-  );
-  await db.pool.query("INSERT INTO admin_log (action, detail) VALUES ('retrain', $1)", [JSON.stringify({ model: KIOSK_HEAD_MODEL, decision: d.decision, version: d.version, reason: d.reason })]);
+  await recordRetrainRun(db, { model: KIOSK_HEAD_MODEL, ...d, lastAt });
   return d;
 }
 
@@ -128,10 +116,7 @@ export async function runFeedbackRetrain(db: CentralDb, models: ModelsConfig, cf
   const fraud = await fraudVerdictStats(db);
   const fraudVerdicts = Object.values(fraud).reduce((a, b) => a + b, 0);
   const base: Omit<RetrainDecision, 'decision' | 'reason'> = { version: null, baseline: null, corrections: corrections.length, fraudVerdicts, metrics: { fraud } };
-  const last = await db.pool.query<{ last_record_at: Date | null }>(
-    "SELECT last_record_at FROM retrain_runs WHERE model = $1 AND decision <> 'failed' ORDER BY id DESC LIMIT 1", [KIOSK_HEAD_MODEL],
-  );
-  const seenUpTo = last.rows[0]?.last_record_at ?? null;
+  const seenUpTo = await lastSeenRecordAt(db, KIOSK_HEAD_MODEL);
   if (!cfg.force && (!corrections.length || (seenUpTo && lastAt && lastAt <= seenUpTo))) {
     return record(db, { ...base, decision: 'skipped', reason: corrections.length ? 'no new intent corrections since the last run' : 'no intent corrections yet' }, lastAt);
   }
@@ -173,7 +158,7 @@ export async function runFeedbackRetrain(db: CentralDb, models: ModelsConfig, cf
       log(`[retrain] candidate rejected: ${summary}`);
       return record(db, { ...base, baseline: baselineName, metrics, decision: 'rejected', reason: `worse than ${baselineName} on the held-out set: ${summary}` }, lastAt);
     }
-    const version = nextVersion(published?.version ?? null);
+    const version = nextRetrainVersion(published?.version ?? null);
     const dir = path.join(tmp, 'bundle');
     writeHeadBundle(dir, head, {
       name: KIOSK_HEAD_MODEL,

@@ -6,6 +6,7 @@ import type { CentralDb } from './db.ts';
 import { currentTargets, type ModelsConfig } from './models.ts';
 import { QUEUE_RETRAIN, runFeedbackRetrain, type RetrainConfig } from './feedback.ts';
 import { defaultRetrainConfig } from './retrain-config.ts';
+import { runFraudRetrain } from './fraud-feedback.ts';
 
 export interface Jobs {
   boss: PgBoss;
@@ -35,9 +36,14 @@ export async function startJobs(db: CentralDb, models: ModelsConfig, log: (msg: 
   await boss.createQueue(QUEUE_RETRAIN);
   await boss.schedule(QUEUE_RETRAIN, '41 3 * * *');
   await boss.work(QUEUE_RETRAIN, async () => {
-    if (!retrain) return log('[jobs] feedback retrain skipped: no encoder bundle (set STOREMIND_CENTRAL_ENCODER_DIR)');
-    const d = await runFeedbackRetrain(db, models, retrain);
-    log(`[jobs] feedback retrain: ${d.decision}${d.version ? ` ${d.version}` : ''} (${d.reason})`);
+    if (!retrain) log('[jobs] feedback retrain skipped: no encoder bundle (set STOREMIND_CENTRAL_ENCODER_DIR)');
+    else {
+      const d = await runFeedbackRetrain(db, models, retrain);
+      log(`[jobs] feedback retrain: ${d.decision}${d.version ? ` ${d.version}` : ''} (${d.reason})`);
+    }
+    // Staff fraud verdicts: a correction on the fixed fraud network (no encoder needed).
+    const f = await runFraudRetrain(db, models, { log });
+    log(`[jobs] fraud retrain: ${f.decision}${f.version ? ` ${f.version}` : ''} (${f.reason})`);
   });
   return {
     boss,

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { appRoot } from '../paths.ts';
 import { CoreError } from '../db/errors.ts';
 import { FEATURE_NAMES } from './features.ts';
+import { applyRecalibration, RECALIBRATION_FILE, recalibrationSchema, type Recalibration } from './recalibration.ts';
 
 /** The model's name in signed model updates (the platform's targets, the terminal's models table). */
 export const FRAUD_MODEL_NAME = 'fraud-risk';
@@ -36,6 +37,10 @@ export interface RiskModel {
   manifest: FraudManifest;
   /** Scores rows of the model vector (features.ts modelVector), one probability per row. */
   score(rows: Float32Array[]): Promise<number[]>;
+  /** The network's own probabilities, before the verdict correction (what a new correction is fitted on). */
+  scoreNetwork(rows: Float32Array[]): Promise<number[]>;
+  /** The correction fitted on staff verdicts that this bundle carries, if any. */
+  recalibration: Recalibration | null;
   /** Frees the ONNX session (after a newer model has taken over). */
   release(): Promise<void>;
 }
@@ -90,25 +95,48 @@ export async function loadRiskModel(dir = defaultBundleDir()): Promise<RiskModel
   }
   if (m.means.length !== m.features.length) throw new CoreError('MODEL_INVALID', 'Fraud model manifest: means and features differ in length.');
   if (!m.files['model.onnx']) throw new CoreError('MODEL_INVALID', 'Fraud model manifest lists no model.onnx.');
+  const recalibration = m.files[RECALIBRATION_FILE] ? readRecalibration(path.join(dir, RECALIBRATION_FILE), m) : null;
   const session = await ort.InferenceSession.create(fs.readFileSync(path.join(dir, 'model.onnx')), {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
   });
   const width = m.features.length;
+  async function scoreNetwork(rows: Float32Array[]): Promise<number[]> {
+    if (rows.length === 0) return [];
+    const data = new Float32Array(rows.length * width);
+    rows.forEach((r, i) => data.set(r, i * width));
+    const out = await session.run({ [m.input]: new ort.Tensor('float32', data, [rows.length, width]) });
+    const probs = out[m.output]!.data as Float32Array;
+    return Array.from(probs, (p) => (Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0));
+  }
   return {
     version: m.version,
     manifest: m,
+    recalibration,
+    scoreNetwork,
     async score(rows) {
-      if (rows.length === 0) return [];
-      const data = new Float32Array(rows.length * width);
-      rows.forEach((r, i) => data.set(r, i * width));
-      const out = await session.run({ [m.input]: new ort.Tensor('float32', data, [rows.length, width]) });
-      const probs = out[m.output]!.data as Float32Array;
-      return Array.from(probs, (p) => (Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0));
+      const p = await scoreNetwork(rows);
+      return recalibration ? p.map((q, i) => applyRecalibration(recalibration, m.means, rows[i]!, q)) : p;
     },
     release: () => session.release(),
   };
+}
+
+function readRecalibration(file: string, m: FraudManifest): Recalibration {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CoreError('MODEL_INVALID', `Fraud model ${RECALIBRATION_FILE} is not valid JSON: ${(e as Error).message}`);
+  }
+  const r = recalibrationSchema.safeParse(raw);
+  if (!r.success) throw new CoreError('MODEL_INVALID', `Fraud model ${RECALIBRATION_FILE} is invalid: ${r.error.issues[0]?.message}`);
+  const d = m.features.length;
+  if (r.data.features.join(',') !== m.features.join(',') || r.data.weights.length !== d || r.data.scale.length !== d) {
+    throw new CoreError('MODEL_INVALID', `Fraud model ${RECALIBRATION_FILE} was fitted on other features than the model's.`);
+  }
+  return r.data;
 }
 
 /**

@@ -1,0 +1,128 @@
+// Runs: node (vitest). Fraud verdicts retrain the fraud model (PGlite platform, real ONNX, the real
+// simulator for the population check). A store's outdoor card reader is broken, so its cashiers
+// key in small card sales all day: the shipped model flags them, staff mark them legitimate, and
+// mark real card-testing bursts and no-receipt refund sprees as fraud. The verdicts sync up; the
+// platform fits a correction on top of the network, checks it on held-out verdicts and on the
+// simulator's held-out days, and publishes a signed fraud-risk bundle; the terminal verifies and
+// installs it, and the new model lets the honest keyed sales through while bursts stay blocked.
+// Too few verdicts are skipped; verdicts that call card testing honest are refused.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/tmp.ts';
+import { startPlatform, type Platform } from '../../../central/platform.ts';
+import { AdminClient } from '../../../central/admin-client.ts';
+import { runFraudRetrain } from '../../../central/fraud-feedback.ts';
+import type { ModelsConfig } from '../../../central/models.ts';
+import { loadRootKey } from '../../../central/keys.ts';
+import { enqueue } from '../../../electron/core/db/outbox.ts';
+import { FEATURES, modelVector, type Features } from '../../../electron/core/fraud/features.ts';
+import { FRAUD_MODEL_NAME, loadRiskModel, type RiskModel } from '../../../electron/core/fraud/model.ts';
+import { mulberry32 } from '../../../electron/core/models/rng.ts';
+import { modelUpdater } from '../../../electron/core/sync/models.ts';
+import { makeTerminal, type TestTerminal } from './helpers/terminal.ts';
+
+const between = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+
+describe('fraud verdicts → recalibrated fraud model → signed update', () => {
+  let platform: Platform;
+  let models: ModelsConfig;
+  let t: TestTerminal;
+  let shipped: RiskModel;
+  let baseFeatures: Features;
+  let n = 0;
+  const rand = mulberry32(42);
+
+  /** A feature object at the training means, with the given values set (what a verdict carries). */
+  const features = (over: Features): Features => ({ ...baseFeatures, ...over });
+  const keyedHonest = (): Features => {
+    const k = between(rand, 1, 3);
+    return features({ is_sale: 1, is_cash: 0, is_card: 1, is_keyed: 1, amount: 2 + 4 * rand(), term_keyed_10m: k, term_card_10m: k, term_cards_10m: k, term_small_card_10m: k, card_txn_10m: 1, unusual_hour: rand() < 0.3 ? 1 : 0, hour_local: 9 + 10 * rand() });
+  };
+  const burst = (): Features => {
+    const k = between(rand, 8, 20);
+    return features({ is_sale: 1, is_cash: 0, is_card: 1, is_keyed: rand() < 0.6 ? 1 : 0, amount: 1 + 4 * rand(), term_keyed_10m: Math.round(k * 0.6), term_card_10m: k, term_cards_10m: k - 1, term_small_card_10m: k, card_txn_10m: 1 });
+  };
+  const refundSpree = (): Features =>
+    features({ is_sale: 0, is_refund: 1, is_cash: 1, no_receipt: 1, amount: 80 + 200 * rand(), cashier_refunds_1h: between(rand, 3, 6), c1d_refunds_no_receipt: between(rand, 3, 6) });
+
+  /** Staff verdicts recorded on the terminal the way review.ts does, queued for sync. */
+  function verdicts(rows: Array<{ f: Features; verdict: 'fraud' | 'legitimate' }>): void {
+    t.db.transaction(() => {
+      for (const { f, verdict } of rows) {
+        const txnId = `txn-${++n}`;
+        enqueue(t.db, 'fraud_verdict', txnId, { txn_id: txnId, verdict, previous: null, score: 0.9, decision: 'review', rules_version: 'test', model_version: shipped.version, features: f, by: 'u-manager', at: new Date().toISOString() });
+      }
+    })();
+  }
+  const sync = () => t.sync({ models: modelUpdater({ dataDir: t.dir, rootPublicKey: crypto.createPublicKey(fs.readFileSync(path.join(models.dataDir, 'keys', 'root.pub'))) }) });
+
+  beforeAll(async () => {
+    shipped = await loadRiskModel();
+    baseFeatures = Object.fromEntries(FEATURES.map((f, i) => [f.name, f.log ? Math.expm1(shipped.manifest.means[i]!) : shipped.manifest.means[i]!]));
+    const dataDir = tempDir('storemind-central-');
+    process.env.STOREMIND_CENTRAL_ADMIN_TOKEN = 'fraud-retrain-test-admin-token';
+    platform = await startPlatform({ dataDir, port: 0, jobs: false, logLevel: 'silent' });
+    models = { dataDir, rootKey: loadRootKey(dataDir), metadataTtlMs: 7 * 24 * 3600_000 };
+    t = await makeTerminal(new AdminClient(platform.url, platform.admin.token), platform.url, 'garden-centre');
+  });
+  afterAll(async () => {
+    await shipped?.release();
+    t?.close();
+    await platform?.close();
+  });
+
+  it('skips while there are too few verdicts to learn from', async () => {
+    verdicts(Array.from({ length: 10 }, () => ({ f: keyedHonest(), verdict: 'legitimate' as const })));
+    await sync();
+    const d = await runFraudRetrain(platform.db, models);
+    expect(d).toMatchObject({ decision: 'skipped', verdicts: 10 });
+    expect(d.reason).toMatch(/at least 30/);
+  });
+
+  it('publishes a correction that lets the honest keyed sales through, and the terminal installs it', async () => {
+    verdicts([
+      ...Array.from({ length: 40 }, () => ({ f: keyedHonest(), verdict: 'legitimate' as const })),
+      ...Array.from({ length: 30 }, () => ({ f: burst(), verdict: 'fraud' as const })),
+      ...Array.from({ length: 12 }, () => ({ f: refundSpree(), verdict: 'fraud' as const })),
+    ]);
+    expect((await sync()).uploaded).toBe(82);
+    const d = await runFraudRetrain(platform.db, models, { heldoutDays: 7 });
+    expect(d.decision, d.reason).toBe('published');
+    expect(d).toMatchObject({ version: '1.0.1', verdicts: 92 });
+    const held = d.metrics.heldOutVerdicts!;
+    expect(held.candidate.logLoss).toBeLessThan(held.baseline.logLoss);
+    expect(d.metrics.population!.candidate).toBeGreaterThanOrEqual(d.metrics.population!.network - 0.02);
+
+    const r = await sync();
+    expect(r.models).toEqual([{ name: FRAUD_MODEL_NAME, version: '1.0.1', status: 'active' }]);
+    const dir = t.db.prepare("SELECT path FROM models WHERE name = ? AND status = 'active'").pluck().get(FRAUD_MODEL_NAME) as string;
+    const installed = await loadRiskModel(dir);
+    try {
+      expect(installed.version).toBe(`${shipped.version}+verdicts.1.0.1`);
+      expect(installed.recalibration?.trained).toMatchObject({ fraud: expect.any(Number), legitimate: expect.any(Number) });
+      const honest = Array.from({ length: 20 }, () => modelVector(keyedHonest()));
+      const bursts = Array.from({ length: 20 }, () => modelVector(burst()));
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const [oldHonest, newHonest, newBursts] = [await shipped.score(honest), await installed.score(honest), await installed.score(bursts)];
+      expect(mean(newHonest)).toBeLessThan(mean(oldHonest) - 0.2);
+      expect(Math.min(...newBursts)).toBeGreaterThan(0.5);
+    } finally {
+      await installed.release();
+    }
+  });
+
+  it('refuses verdicts that call card testing honest: the simulated held-out days get worse', async () => {
+    verdicts(Array.from({ length: 80 }, () => ({ f: burst(), verdict: 'legitimate' as const })));
+    await sync();
+    const d = await runFraudRetrain(platform.db, models, { heldoutDays: 7 });
+    expect(d.decision, d.reason).toBe('rejected');
+    expect(d.reason).toMatch(/loses ranking quality on the simulated held-out days/);
+    expect(d.metrics.population!.candidate).toBeLessThan(d.metrics.population!.network - 0.02);
+    const versions = await platform.db.pool.query<{ version: string }>('SELECT version FROM model_versions WHERE name = $1', [FRAUD_MODEL_NAME]);
+    expect(versions.rows.map((v) => v.version)).toEqual(['1.0.1']);
+    const runs = await platform.db.pool.query<{ decision: string }>("SELECT decision FROM retrain_runs WHERE model = $1 ORDER BY id", [FRAUD_MODEL_NAME]);
+    expect(runs.rows.map((x) => x.decision)).toEqual(['skipped', 'published', 'rejected']);
+  });
+});
