@@ -1,6 +1,6 @@
 // Runs: node (central platform) serving a page that runs in the admin's browser. The fleet
 // dashboard: terminals with last contact, backlog and model versions; feedback counts; model
-// versions with staged rollout share and rollback. The admin token is typed in and kept in
+// versions with staged rollout share and rollback; what the feedback retrains decided and why. The admin token is typed in and kept in
 // sessionStorage (never in the URL, where logs would keep it); every call sends it as a Bearer.
 export const dashboardHtml = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>StoreMind fleet</title>
@@ -18,6 +18,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;
 <h2>Terminals</h2><table id="terminals"><thead><tr><th>Terminal</th><th>Store</th><th>Last contact</th><th>Backlog</th><th>Last seq</th><th>Duplicates</th><th>Rejected</th><th>Models</th><th></th></tr></thead><tbody></tbody></table>
 <h2>Model versions</h2><table id="models"><thead><tr><th>Model</th><th>Version</th><th>Size</th><th>Rollout %</th><th>Status</th><th>Failure reports</th><th></th></tr></thead><tbody></tbody></table>
 <h2>Feedback</h2><table id="feedback"><thead><tr><th>Store</th><th>Kind</th><th>Total</th><th>Last 24 h</th></tr></thead><tbody></tbody></table>
+<h2>Retraining from staff labels</h2><table id="retrains"><thead><tr><th>When</th><th>Model</th><th>Decision</th><th>Version</th><th>Why</th></tr></thead><tbody></tbody></table>
 </div>
 <script src="/dashboard.js"></script>
 </body></html>`;
@@ -41,6 +42,7 @@ async function load() {
     $('#terminals tbody').innerHTML = f.terminals.map((t) => '<tr class="' + (t.revokedAt ? 'revoked' : (Date.now() - Date.parse(t.lastContact || 0) > 3600e3 ? 'stale' : '')) + '"><td>' + esc(t.name || t.id) + '<br><small>' + esc(t.id) + '</small></td><td>' + esc(t.storeId) + '</td><td>' + esc(ago(t.lastContact)) + '</td><td>' + esc(t.backlog) + '</td><td>' + esc(t.lastSeq) + '</td><td>' + esc(t.duplicates) + '</td><td>' + esc(t.rejected) + '</td><td>' + (t.models || []).map((m) => esc(m.name + '@' + m.version + ' ' + m.status)).join('<br>') + '</td><td>' + (t.revokedAt ? 'revoked' : '<button data-revoke="' + esc(t.id) + '">Revoke</button>') + '</td></tr>').join('');
     $('#models tbody').innerHTML = f.models.map((m) => '<tr><td>' + esc(m.name) + '</td><td>' + esc(m.version) + '</td><td>' + esc(m.length) + '</td><td><input type="number" min="0" max="100" value="' + esc(m.rollout) + '" data-rollout="' + esc(m.name + '/' + m.version) + '" style="width:5em"></td><td>' + (m.revoked ? 'rolled back' : 'live') + '</td><td>' + esc(m.failures) + '</td><td>' + (m.revoked ? '' : '<button data-rollback="' + esc(m.name + '/' + m.version) + '">Roll back</button>') + '</td></tr>').join('');
     $('#feedback tbody').innerHTML = f.feedback.map((x) => '<tr><td>' + esc(x.store) + '</td><td>' + esc(x.kind) + '</td><td>' + esc(x.n) + '</td><td>' + esc(x.last24h) + '</td></tr>').join('');
+    $('#retrains tbody').innerHTML = f.retrains.map((r) => '<tr><td>' + esc(ago(r.at)) + '</td><td>' + esc(r.model) + '</td><td>' + esc(r.decision) + '</td><td>' + esc(r.version || '') + '</td><td>' + esc(r.reason) + '</td></tr>').join('');
   } catch (e) { $('#msg').textContent = e.message; }
 }
 $('#login').addEventListener('submit', (e) => { e.preventDefault(); sessionStorage.setItem('smToken', $('#token').value); load(); });

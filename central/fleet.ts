@@ -1,6 +1,6 @@
 // Runs: node (central platform). Read models for the admin: the stats the CLI prints and the
 // fleet dashboard's data (terminals with last contact, backlog and model versions; feedback
-// counts; model versions with rollout share).
+// counts; model versions with rollout share; the feedback retrains' latest decisions).
 import type { CentralDb } from './db.ts';
 
 export interface Stats {
@@ -41,7 +41,11 @@ export async function fleet(db: CentralDb) {
             (SELECT count(*)::bigint FROM model_reports m WHERE m.name = v.name AND m.version = v.version AND m.status = 'failed') AS failures
        FROM model_versions v ORDER BY name, created_at DESC`,
   );
-  return { terminals: terminals.rows, feedback: feedback.rows, models: models.rows, stats: await stats(db), serverTime: new Date().toISOString() };
+  // What the nightly feedback retrains decided, newest first: a rejected candidate says why.
+  const retrains = await db.pool.query(
+    `SELECT at, model, decision, candidate_version AS version, reason FROM retrain_runs ORDER BY id DESC LIMIT 20`,
+  );
+  return { terminals: terminals.rows, feedback: feedback.rows, models: models.rows, retrains: retrains.rows, stats: await stats(db), serverTime: new Date().toISOString() };
 }
 
 /** Per-store record counts, for checking exactly-once delivery: records vs distinct record ids. */

@@ -124,5 +124,13 @@ describe('fraud verdicts → recalibrated fraud model → signed update', () => 
     expect(versions.rows.map((v) => v.version)).toEqual(['1.0.1']);
     const runs = await platform.db.pool.query<{ decision: string }>("SELECT decision FROM retrain_runs WHERE model = $1 ORDER BY id", [FRAUD_MODEL_NAME]);
     expect(runs.rows.map((x) => x.decision)).toEqual(['skipped', 'published', 'rejected']);
+    // The fleet dashboard shows the decisions, newest first, with their reasons.
+    const fleet = (await new AdminClient(platform.url, platform.admin.token).fleet()) as { retrains: Array<{ model: string; decision: string; version: string | null; reason: string }> };
+    expect(fleet.retrains.slice(0, 3).map((r) => [r.model, r.decision, r.version])).toEqual([
+      [FRAUD_MODEL_NAME, 'rejected', null],
+      [FRAUD_MODEL_NAME, 'published', '1.0.1'],
+      [FRAUD_MODEL_NAME, 'skipped', null],
+    ]);
+    expect(fleet.retrains[0]!.reason).toMatch(/loses ranking quality/);
   });
 });
