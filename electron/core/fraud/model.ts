@@ -20,7 +20,7 @@ export const FRAUD_MODEL_NAME = 'fraud-risk';
 export const RISK_BUNDLE_KIND = 'tabular-risk';
 
 const ManifestSchema = z.object({
-  name: z.literal('fraud-risk'),
+  name: z.literal(FRAUD_MODEL_NAME),
   version: z.string().min(1).max(64),
   kind: z.literal(RISK_BUNDLE_KIND),
   input: z.string(),
@@ -44,7 +44,6 @@ export interface RiskModel {
   /** Frees the ONNX session (after a newer model has taken over). */
   release(): Promise<void>;
 }
-
 
 export function defaultBundleDir(): string {
   return path.join(appRoot(), 'native-models', 'bundles', FRAUD_MODEL_NAME);

@@ -31,5 +31,8 @@ export async function reloadFraudModel(core: CoreServices): Promise<void> {
   const engine = await p.catch(() => null);
   const dir = activeInstalledDir(core.db, FRAUD_MODEL_NAME);
   if (!engine || !dir) return;
-  engine.swapModel(await loadRiskModel(dir));
+  const next = await loadRiskModel(dir);
+  // Two updates in quick succession: only the one still active may take over.
+  if (activeInstalledDir(core.db, FRAUD_MODEL_NAME) !== dir) return next.release();
+  engine.swapModel(next);
 }
