@@ -210,7 +210,7 @@ export const adminOps = {
     output: StaffView,
   }),
   'admin.models.list': op({
-    summary: 'Installed model versions and the one loaded now.',
+    summary: 'Installed model versions and the ones running now (the encoder, the fraud model).',
     access: 'manager',
     input: z.object({}).strict(),
     output: z.object({

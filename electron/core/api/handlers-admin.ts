@@ -10,6 +10,7 @@ import { deleteHoliday, deleteKbEntry, readKb, saveHoliday, saveHours, saveKbEnt
 import { readAdminSettings, saveAdminSettings } from '../admin/settings.ts';
 import { addStaff, deactivateStaff, listStaff, resetStaffPin } from '../admin/staff.ts';
 import { listModels, rollbackModel } from '../admin/models.ts';
+import { runningFraudModel } from '../fraud/service.ts';
 import { listAudit } from '../admin/audit-view.ts';
 import { purgeBySetting } from '../admin/retention.ts';
 
@@ -81,9 +82,10 @@ export const adminHandlers: {
   'admin.users.add': (c, i) => addStaff(c.core.db, actor(c), i),
   'admin.users.deactivate': (c, i) => deactivateStaff(c.core.db, actor(c), i.id),
   'admin.users.resetPin': (c, i) => resetStaffPin(c.core.db, actor(c), i.id, i.pin),
-  'admin.models.list': ({ core }) => {
+  'admin.models.list': async ({ core }) => {
     const svc = core.extensions.get('models') as ModelService | undefined;
-    return { installed: listModels(core.db), loaded: svc?.versions() ?? core.modelVersions(), loadError: svc?.lastError() ?? null };
+    const encoders = svc?.versions() ?? core.modelVersions();
+    return { installed: listModels(core.db), loaded: [...encoders, await runningFraudModel(core)], loadError: svc?.lastError() ?? null };
   },
   'admin.models.rollback': (c, i) => ({ installed: rollbackModel(c.core.db, actor(c), i.name, i.version), restartRequired: true as const }),
   'admin.audit.list': ({ core }, i) => listAudit(core.db, i.before, i.limit),

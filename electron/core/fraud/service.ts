@@ -36,3 +36,11 @@ export async function reloadFraudModel(core: CoreServices): Promise<void> {
   if (activeInstalledDir(core.db, FRAUD_MODEL_NAME) !== dir) return next.release();
   engine.swapModel(next);
 }
+
+/** What the POS decides with, for the back office's "Running now" (loads the engine if need be). */
+export async function runningFraudModel(core: CoreServices): Promise<{ name: string; version: string; variant: string }> {
+  const engine = await fraudEngine(core);
+  const m = engine.model;
+  if (!m) return { name: FRAUD_MODEL_NAME, version: 'none', variant: 'rules only' };
+  return { name: FRAUD_MODEL_NAME, version: m.version, variant: m.recalibration ? `onnx + correction from ${m.recalibration.trained.verdicts} verdicts` : 'onnx' };
+}

@@ -1,5 +1,6 @@
 // The admin domain on real SQLite files: keyset pages, filters, text search, intent corrections
 // (outbox + audit), CSV export, retention of synced rows only, staff rules, settings, rollback.
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core.ts';
@@ -10,6 +11,7 @@ import { csvCell } from '../../../electron/core/admin/csv.ts';
 import { verifyAuditChain } from '../../../electron/core/audit/audit.ts';
 import { demoStaff } from '../../../electron/core/auth/users.ts';
 import { tempDir } from '../../helpers/tmp.ts';
+import { defaultBundleDir } from '../../../electron/core/fraud/model.ts';
 
 const dir = tempDir();
 let core: Core;
@@ -190,6 +192,9 @@ describe('staff, settings, models, KB', () => {
     expect(!failed.ok && failed.error.code).toBe('CONFLICT');
     const list = await call('admin.models.list', {}, 'manager');
     expect(list.ok).toBe(true);
+    // The fraud model the POS decides with is listed as running (the shipped bundle here).
+    const shippedFraud = JSON.parse(fs.readFileSync(path.join(defaultBundleDir(), 'manifest.json'), 'utf8')).version;
+    expect(list.ok && (list.data as { loaded: unknown[] }).loaded).toContainEqual({ name: 'fraud-risk', version: shippedFraud, variant: 'onnx' });
   });
 
   it('edits the knowledge base, hours and holidays with validation', async () => {
