@@ -1,7 +1,8 @@
 // Runs: node (bench). `npm run bench -- --only fraud`, or `node --import tsx bench/fraud.ts`.
 // Decision latency with 1 million past transactions in the terminal's SQLite (a temp file filled
 // by the simulator: ~3 years of a busy store, with line items and the cashier day rollup), then
-// the held-out evaluation summary (engine vs rules-only vs model-only).
+// the held-out evaluation summary (engine vs rules-only vs model-only), then the platform's
+// retrain from staff verdicts (fraud-retrain.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { simulate } from '../electron/core/fraud/simulator.ts';
 import { discountShare, updateRollup } from '../electron/core/fraud/features.ts';
 import type { TxnRecord } from '../electron/core/fraud/types.ts';
 import type { BenchRow } from './core.ts';
+import { benchFraudRetrain } from './fraud-retrain.ts';
 
 const PAST = Number(process.env.STOREMIND_FRAUD_PAST ?? 1_000_000);
 
@@ -94,6 +96,7 @@ export async function benchFraud(): Promise<Array<{ bench: string; metric: strin
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  rows.push(...(await benchFraudRetrain()));
   return rows;
 }
 
