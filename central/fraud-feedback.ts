@@ -23,6 +23,8 @@ import { lastSeenRecordAt, newestPublished, nextRetrainVersion, recordRetrainRun
 /** Fewer verdicts than this (or fewer than MIN_PER_CLASS of either kind) teach nothing reliable. */
 const MIN_VERDICTS = 30;
 const MIN_PER_CLASS = 5;
+/** The newest this many verdict records are fitted on. */
+const MAX_VERDICTS = 50_000;
 /** Share of verdicts held out from the fit to judge it. */
 const HOLDOUT = 0.3;
 /**
@@ -70,10 +72,17 @@ interface Verdict {
   x: Float32Array;
 }
 
-/** The latest verdict per transaction (staff may change their mind), with its model vector. */
+/**
+ * The latest verdict per transaction (staff may change their mind), with its model vector, from
+ * the newest MAX_VERDICTS verdict records: recent behaviour is what the correction should follow,
+ * and the fit stays seconds long however long the chain has been reviewing.
+ */
 async function collectVerdicts(db: CentralDb): Promise<{ list: Verdict[]; lastAt: Date | null }> {
   const { rows } = await db.pool.query<{ record_id: string; payload: unknown; received_at: Date }>(
-    "SELECT record_id, payload, received_at FROM records WHERE kind = 'fraud_verdict' ORDER BY received_at, seq",
+    `SELECT record_id, payload, received_at FROM (
+       SELECT record_id, payload, received_at, seq FROM records WHERE kind = 'fraud_verdict' ORDER BY received_at DESC, seq DESC LIMIT $1
+     ) newest ORDER BY received_at, seq`,
+    [MAX_VERDICTS],
   );
   const latest = new Map<string, { v: Verdict; at: string }>();
   let lastAt: Date | null = null;
