@@ -1,10 +1,12 @@
 // Runs: node (central platform; part of the nightly feedback job). Staff verdicts on reviewed
-// transactions retrain, cheaply, the fraud model terminals run: the fixed network stays, and a
-// correction on top of it (electron/core/fraud/recalibration.ts) is fitted on the verdicts. The
-// candidate is published as a new signed fraud-risk bundle only when it beats the running model on
-// verdicts held out from the fit AND keeps its ranking quality on the simulator's held-out days
-// (verdicts come from reviewed transactions only, so a correction must not trade the population
-// it never saw for the corner staff looked at). Every run is recorded in retrain_runs.
+// transactions retrain, cheaply, the fraud model terminals run: the fixed network stays, and
+// corrections on top of it (electron/core/fraud/recalibration.ts) are fitted on the verdicts: one
+// for the fleet, and one for each store with enough verdicts whose own beats the fleet's on its
+// held-out verdicts (one store's honest habit is another's fraud pattern). Each correction must
+// keep the engine's ranking on the simulator's held-out days (verdicts come from reviewed
+// transactions only, so a correction must not trade the population it never saw for the corner
+// staff looked at); the candidate is published as a new signed fraud-risk bundle only when it
+// beats the running model on the held-out verdicts. Every run is recorded in retrain_runs.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +15,7 @@ import { z } from 'zod';
 import { averagePrecision, evaluateHeldout } from '../electron/core/fraud/evaluate.ts';
 import { modelVector } from '../electron/core/fraud/features.ts';
 import { defaultBundleDir, FRAUD_MODEL_NAME, loadRiskModel, type RiskModel } from '../electron/core/fraud/model.ts';
-import { applyRecalibration, fitRecalibration, logLoss, RECALIBRATION_FILE, type VerdictRow } from '../electron/core/fraud/recalibration.ts';
+import { applyCorrection, correctionFor, fitCorrection, logLoss, RECALIBRATION_FILE, RECALIBRATION_FORMAT, type Correction, type Recalibration, type VerdictRow } from '../electron/core/fraud/recalibration.ts';
 import { stratifiedSplit } from '../electron/core/models/index.ts';
 import { packDir } from '../electron/core/sync/pack.ts';
 import type { CentralDb } from './db.ts';
@@ -56,7 +58,9 @@ export interface FraudRetrainDecision {
   metrics: {
     verdicts?: { fraud: number; legitimate: number; fit: number; heldOut: number };
     heldOutVerdicts?: { candidate: { logLoss: number; prAuc: number }; baseline: { logLoss: number; prAuc: number } };
-    population?: { candidate: number; network: number };
+    /** Engine PR-AUC on the simulated held-out days: the network alone, with the fleet correction, with each store's. */
+    population?: { candidate: number; network: number; stores: Record<string, number> };
+    corrections?: { fleet: boolean; stores: string[]; notes: Record<string, string> };
   };
 }
 
@@ -68,6 +72,7 @@ const VerdictPayload = z.object({
 
 interface Verdict {
   txnId: string;
+  storeId: string;
   y: 0 | 1;
   x: Float32Array;
 }
@@ -78,9 +83,9 @@ interface Verdict {
  * and the fit stays seconds long however long the chain has been reviewing.
  */
 async function collectVerdicts(db: CentralDb): Promise<{ list: Verdict[]; lastAt: Date | null }> {
-  const { rows } = await db.pool.query<{ record_id: string; payload: unknown; received_at: Date }>(
-    `SELECT record_id, payload, received_at FROM (
-       SELECT record_id, payload, received_at, seq FROM records WHERE kind = 'fraud_verdict' ORDER BY received_at DESC, seq DESC LIMIT $1
+  const { rows } = await db.pool.query<{ record_id: string; store_id: string; payload: unknown; received_at: Date }>(
+    `SELECT record_id, store_id, payload, received_at FROM (
+       SELECT record_id, store_id, payload, received_at, seq FROM records WHERE kind = 'fraud_verdict' ORDER BY received_at DESC, seq DESC LIMIT $1
      ) newest ORDER BY received_at, seq`,
     [MAX_VERDICTS],
   );
@@ -91,21 +96,22 @@ async function collectVerdicts(db: CentralDb): Promise<{ list: Verdict[]; lastAt
     const p = VerdictPayload.safeParse(r.payload);
     if (!p.success) continue;
     const at = p.data.at ?? '';
-    const prev = latest.get(r.record_id);
+    const key = `${r.store_id}/${r.record_id}`;
+    const prev = latest.get(key);
     if (prev && prev.at > at) continue;
-    latest.set(r.record_id, { v: { txnId: r.record_id, y: p.data.verdict === 'fraud' ? 1 : 0, x: modelVector(p.data.features) }, at });
+    latest.set(key, { v: { txnId: r.record_id, storeId: r.store_id, y: p.data.verdict === 'fraud' ? 1 : 0, x: modelVector(p.data.features) }, at });
   }
   return { list: [...latest.values()].map((e) => e.v), lastAt };
 }
 
 /** A copy of the baseline bundle with the new correction, its golden scores and a new manifest version. */
-async function writeCandidate(baselineDir: string, dir: string, version: string, recalibration: ReturnType<typeof fitRecalibration>): Promise<void> {
+async function writeCandidate(baselineDir: string, dir: string, version: string, recalibration: Recalibration): Promise<void> {
   fs.cpSync(baselineDir, dir, { recursive: true });
   fs.writeFileSync(path.join(dir, RECALIBRATION_FILE), JSON.stringify(recalibration, null, 2));
   const manifestFile = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { version: string; files: Record<string, { sha256: string; bytes: number }>; recalibrated?: unknown };
   manifest.version = `${manifest.version.split('+')[0]}+verdicts.${version}`;
-  manifest.recalibrated = { verdicts: recalibration.trained, at: new Date().toISOString() };
+  manifest.recalibrated = { fleet: recalibration.fleet?.trained ?? null, stores: Object.fromEntries(Object.entries(recalibration.stores).map(([id, c]) => [id, c.trained])), at: new Date().toISOString() };
   manifest.files[RECALIBRATION_FILE] = { sha256: '', bytes: 0 };
   const hashAll = () => {
     for (const file of Object.keys(manifest.files)) {
@@ -115,7 +121,7 @@ async function writeCandidate(baselineDir: string, dir: string, version: string,
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   };
   hashAll();
-  // Golden scores are what the terminal must reproduce: the candidate's own, correction included.
+  // Golden scores are what the terminal must reproduce: the candidate's own, fleet correction included.
   const goldenFile = path.join(dir, 'golden.json');
   const golden = JSON.parse(fs.readFileSync(goldenFile, 'utf8')) as { rows: number[][]; scores: number[] };
   const model = await loadRiskModel(dir);
@@ -158,38 +164,83 @@ export async function runFraudRetrain(db: CentralDb, models: ModelsConfig, cfg: 
     // Fit on 70% of the verdicts, judge on the rest (stratified by verdict, seeded).
     const labelled = list.map((v) => ({ ...v, intent: String(v.y) }));
     const split = stratifiedSplit(labelled, HOLDOUT, cfg.seed ?? 13);
-    const networkP = async (vs: Verdict[]) => baseline.scoreNetwork(vs.map((v) => v.x));
-    const fitRows: VerdictRow[] = (await networkP(split.train)).map((p, i) => ({ x: split.train[i]!.x, p, y: split.train[i]!.y }));
-    const recal = fitRecalibration(fitRows, baseline.manifest.features, baseline.manifest.means);
-    const heldP = await networkP(split.val);
-    const heldY = split.val.map((v) => v.y);
-    const candP = heldP.map((p, i) => applyRecalibration(recal, baseline.manifest.means, split.val[i]!.x, p));
-    const baseP = await baseline.score(split.val.map((v) => v.x));
-    const judge = (ps: number[]) => ({ logLoss: round(logLoss(ps, heldY)), prAuc: round(averagePrecision(ps, heldY.map((y) => y === 1))) });
-    const heldOutVerdicts = { candidate: judge(candP), baseline: judge(baseP) };
-    const metrics: FraudRetrainDecision['metrics'] = { verdicts: { fraud, legitimate: list.length - fraud, fit: split.train.length, heldOut: split.val.length }, heldOutVerdicts };
-    log(`[fraud-retrain] ${list.length} verdicts; held-out log loss ${heldOutVerdicts.candidate.logLoss} vs ${heldOutVerdicts.baseline.logLoss}`);
+    const { features, means } = baseline.manifest;
+    const withP = async (vs: Verdict[]) => (await baseline.scoreNetwork(vs.map((v) => v.x))).map((p, i) => ({ ...vs[i]!, p }));
+    const fitRows = await withP(split.train);
+    const heldRows = await withP(split.val);
+    const logLossOn = (rows: Array<VerdictRow>, c: Correction | null) => logLoss(rows.map((r) => (c ? applyCorrection(c, means, r.x, r.p) : r.p)), rows.map((r) => r.y));
+
+    // The fleet correction from every store's verdicts; a store's own where it has enough verdicts
+    // and its own beats the fleet's on its held-out verdicts.
+    const fleetFit = fitCorrection(fitRows, features, means);
+    const storeFits: Record<string, Correction> = {};
+    const storeNotes: Record<string, string> = {};
+    for (const storeId of [...new Set(list.map((v) => v.storeId))].sort()) {
+      const mine = list.filter((v) => v.storeId === storeId);
+      const mineFraud = mine.filter((v) => v.y === 1).length;
+      if (mine.length < MIN_VERDICTS || mineFraud < MIN_PER_CLASS || mine.length - mineFraud < MIN_PER_CLASS) continue;
+      const held = heldRows.filter((v) => v.storeId === storeId);
+      const own = fitCorrection(fitRows.filter((v) => v.storeId === storeId), features, means);
+      const [ownLoss, fleetLoss] = [logLossOn(held, own), logLossOn(held, fleetFit)];
+      if (held.length && ownLoss < fleetLoss) storeFits[storeId] = own;
+      else storeNotes[storeId] = `its own correction was no better than the fleet's on its held-out verdicts (${round(ownLoss)} vs ${round(fleetLoss)})`;
+    }
+
+    // Population check of each correction on the simulator's held-out days. The anchor is the
+    // network alone, not the running model: judged against the running model, a chain of small
+    // allowed losses could walk the ranking down step by step. A correction that fails is dropped.
+    const days = cfg.heldoutDays;
+    const prAucWith = async (c: Correction | null, tag: string) => {
+      const model: RiskModel = { ...baseline, correction: c ? { scope: 'fleet', correction: c } : null, score: async (rows) => (await baseline.scoreNetwork(rows)).map((p, i) => (c ? applyCorrection(c, means, rows[i]!, p) : p)) };
+      return (await evaluateHeldout(path.join(tmp, `sim-${tag}`), { model, ...(days ? { days } : {}) })).overall.engine.pr_auc;
+    };
+    const popNet = await prAucWith(null, 'network');
+    const population: NonNullable<FraudRetrainDecision['metrics']['population']> = { network: popNet, candidate: await prAucWith(fleetFit, 'fleet'), stores: {} };
+    let fleet: Correction | null = fleetFit;
+    if (population.candidate < popNet - PR_AUC_SLACK) fleet = null;
+    for (const [storeId, c] of Object.entries(storeFits)) {
+      const pr = await prAucWith(c, `store-${Object.keys(population.stores).length}`);
+      population.stores[storeId] = pr;
+      if (pr < popNet - PR_AUC_SLACK) {
+        delete storeFits[storeId];
+        storeNotes[storeId] = `its own correction loses ranking quality on the simulated held-out days (${pr} vs ${popNet})`;
+      }
+    }
+    const recalibration: Recalibration = { format: RECALIBRATION_FORMAT, format_version: 1, features: [...features], fleet, stores: storeFits };
+
+    // The candidate as a whole against the running model, each held-out verdict judged with the
+    // correction its store's terminals would apply.
+    const running = baseline.recalibration;
+    const judge = (pick: (storeId: string) => Correction | null) => {
+      const ps = heldRows.map((r) => {
+        const c = pick(r.storeId);
+        return c ? applyCorrection(c, means, r.x, r.p) : r.p;
+      });
+      const ys = heldRows.map((r) => r.y);
+      return { logLoss: round(logLoss(ps, ys)), prAuc: round(averagePrecision(ps, ys.map((y) => y === 1))) };
+    };
+    const heldOutVerdicts = {
+      candidate: judge((storeId) => correctionFor(recalibration, storeId)?.correction ?? null),
+      baseline: judge((storeId) => (running ? correctionFor(running, storeId)?.correction ?? null : null)),
+    };
+    const metrics: FraudRetrainDecision['metrics'] = {
+      verdicts: { fraud, legitimate: list.length - fraud, fit: split.train.length, heldOut: split.val.length },
+      heldOutVerdicts,
+      population,
+      corrections: { fleet: fleet !== null, stores: Object.keys(storeFits), notes: storeNotes },
+    };
+    const summary = `held-out verdicts log loss ${heldOutVerdicts.candidate.logLoss} vs ${heldOutVerdicts.baseline.logLoss}; simulated held-out PR-AUC ${population.candidate} (fleet correction) vs ${popNet} for the network alone; store corrections: ${Object.keys(storeFits).join(', ') || 'none'}`;
+    log(`[fraud-retrain] ${list.length} verdicts; ${summary}`);
+    if (!fleet && !Object.keys(storeFits).length) {
+      return record(db, { ...base, baseline: baselineName, metrics, decision: 'rejected', reason: `loses ranking quality on the simulated held-out days: ${summary}` }, lastAt);
+    }
     if (heldOutVerdicts.candidate.logLoss >= heldOutVerdicts.baseline.logLoss) {
-      return record(db, { ...base, baseline: baselineName, metrics, decision: 'rejected', reason: `no better than ${baselineName} on held-out verdicts: log loss ${heldOutVerdicts.candidate.logLoss} vs ${heldOutVerdicts.baseline.logLoss}` }, lastAt);
+      return record(db, { ...base, baseline: baselineName, metrics, decision: 'rejected', reason: `no better than ${baselineName} on held-out verdicts: ${summary}` }, lastAt);
     }
 
     const version = nextRetrainVersion(published?.version ?? null);
     const dir = path.join(tmp, 'candidate');
-    await writeCandidate(baselineDir, dir, version, recal);
-    const candidate = await loadRiskModel(dir);
-    loaded.push(candidate);
-    const days = cfg.heldoutDays;
-    // The anchor is the network without any correction, not the running model: judged against the
-    // running model, a chain of small allowed losses could walk the ranking down step by step.
-    const network: RiskModel = { ...baseline, recalibration: null, score: (rows) => baseline.scoreNetwork(rows) };
-    const popNet = (await evaluateHeldout(path.join(tmp, 'sim-network'), { model: network, ...(days ? { days } : {}) })).overall.engine.pr_auc;
-    const popCand = (await evaluateHeldout(path.join(tmp, 'sim-candidate'), { model: candidate, ...(days ? { days } : {}) })).overall.engine.pr_auc;
-    metrics.population = { candidate: popCand, network: popNet };
-    const summary = `held-out verdicts log loss ${heldOutVerdicts.candidate.logLoss} vs ${heldOutVerdicts.baseline.logLoss}, simulated held-out PR-AUC ${popCand} vs ${popNet} for the network alone`;
-    if (popCand < popNet - PR_AUC_SLACK) {
-      log(`[fraud-retrain] candidate rejected: ${summary}`);
-      return record(db, { ...base, baseline: baselineName, metrics, decision: 'rejected', reason: `loses ranking quality on the simulated held-out days: ${summary}` }, lastAt);
-    }
+    await writeCandidate(baselineDir, dir, version, recalibration);
     await publishModel(db, models, FRAUD_MODEL_NAME, version, packDir(dir));
     await db.pool.query('UPDATE model_versions SET metrics = $3 WHERE name = $1 AND version = $2', [FRAUD_MODEL_NAME, version, JSON.stringify(metrics)]);
     log(`[fraud-retrain] published ${FRAUD_MODEL_NAME} ${version}: ${summary}`);

@@ -22,6 +22,8 @@ export interface EngineOptions {
   model?: RiskModel | null;
   /** The fraud model bundle to load when `model` is not given (an installed signed update). */
   modelDir?: string;
+  /** This terminal's store, for a bundle that carries per-store verdict corrections. */
+  storeId?: string | null;
   context?: FeatureContext;
   /** Explain the model's score when it is at least this (the occlusion pass costs one batched run). */
   explainAbove?: number;
@@ -52,7 +54,7 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
   if (opts.model !== undefined) model = opts.model;
   else {
     try {
-      model = await loadRiskModel(opts.modelDir);
+      model = await loadRiskModel(opts.modelDir, { storeId: opts.storeId ?? null });
     } catch (e) {
       console.warn(`[fraud] running on rules only: ${(e as Error).message}`);
     }

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { appRoot } from '../paths.ts';
 import { CoreError } from '../db/errors.ts';
 import { FEATURE_NAMES } from './features.ts';
-import { applyRecalibration, RECALIBRATION_FILE, recalibrationSchema, type Recalibration } from './recalibration.ts';
+import { applyCorrection, correctionFor, RECALIBRATION_FILE, recalibrationSchema, type Correction, type Recalibration } from './recalibration.ts';
 
 /** The model's name in signed model updates (the platform's targets, the terminal's models table). */
 export const FRAUD_MODEL_NAME = 'fraud-risk';
@@ -39,8 +39,10 @@ export interface RiskModel {
   score(rows: Float32Array[]): Promise<number[]>;
   /** The network's own probabilities, before the verdict correction (what a new correction is fitted on). */
   scoreNetwork(rows: Float32Array[]): Promise<number[]>;
-  /** The correction fitted on staff verdicts that this bundle carries, if any. */
+  /** The verdict corrections the bundle carries (recalibration.json), if any. */
   recalibration: Recalibration | null;
+  /** The one this model applies: its store's, else the fleet's. */
+  correction: { scope: 'store' | 'fleet'; correction: Correction } | null;
   /** Frees the ONNX session (after a newer model has taken over). */
   release(): Promise<void>;
 }
@@ -55,8 +57,9 @@ const GOLDEN_TOLERANCE = 1e-4;
 
 /**
  * Checks an unpacked fraud model before a terminal switches to it: its manifest and every file's
- * sha256, the feature order this app computes, and its golden rows scored by a real session
- * against the scores the factory wrote. The running model keeps serving meanwhile.
+ * sha256, the feature order this app computes (and every verdict correction's shape), and its
+ * golden rows scored by a real session against the scores written with it (the network with the
+ * fleet correction, if any). The running model keeps serving meanwhile.
  */
 export async function verifyRiskBundle(dir: string): Promise<{ ok: boolean; problems: string[] }> {
   let model: RiskModel | null = null;
@@ -77,7 +80,12 @@ export async function verifyRiskBundle(dir: string): Promise<{ ok: boolean; prob
   }
 }
 
-export async function loadRiskModel(dir = defaultBundleDir()): Promise<RiskModel> {
+export interface LoadRiskOptions {
+  /** This terminal's store: picks the store's own verdict correction when the bundle has one. */
+  storeId?: string | null;
+}
+
+export async function loadRiskModel(dir = defaultBundleDir(), opts: LoadRiskOptions = {}): Promise<RiskModel> {
   const manifestPath = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) throw new CoreError('MODEL_INVALID', `No fraud model at ${dir} (manifest.json missing).`);
   const parsed = ManifestSchema.safeParse(JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
@@ -95,6 +103,7 @@ export async function loadRiskModel(dir = defaultBundleDir()): Promise<RiskModel
   if (m.means.length !== m.features.length) throw new CoreError('MODEL_INVALID', 'Fraud model manifest: means and features differ in length.');
   if (!m.files['model.onnx']) throw new CoreError('MODEL_INVALID', 'Fraud model manifest lists no model.onnx.');
   const recalibration = m.files[RECALIBRATION_FILE] ? readRecalibration(path.join(dir, RECALIBRATION_FILE), m) : null;
+  const correction = recalibration ? correctionFor(recalibration, opts.storeId) : null;
   const session = await ort.InferenceSession.create(fs.readFileSync(path.join(dir, 'model.onnx')), {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
@@ -113,10 +122,11 @@ export async function loadRiskModel(dir = defaultBundleDir()): Promise<RiskModel
     version: m.version,
     manifest: m,
     recalibration,
+    correction,
     scoreNetwork,
     async score(rows) {
       const p = await scoreNetwork(rows);
-      return recalibration ? p.map((q, i) => applyRecalibration(recalibration, m.means, rows[i]!, q)) : p;
+      return correction ? p.map((q, i) => applyCorrection(correction.correction, m.means, rows[i]!, q)) : p;
     },
     release: () => session.release(),
   };
@@ -132,7 +142,8 @@ function readRecalibration(file: string, m: FraudManifest): Recalibration {
   const r = recalibrationSchema.safeParse(raw);
   if (!r.success) throw new CoreError('MODEL_INVALID', `Fraud model ${RECALIBRATION_FILE} is invalid: ${r.error.issues[0]?.message}`);
   const d = m.features.length;
-  if (r.data.features.join(',') !== m.features.join(',') || r.data.weights.length !== d || r.data.scale.length !== d) {
+  const corrections = [r.data.fleet, ...Object.values(r.data.stores)].filter((c): c is Correction => c !== null);
+  if (r.data.features.join(',') !== m.features.join(',') || corrections.some((c) => c.weights.length !== d || c.scale.length !== d)) {
     throw new CoreError('MODEL_INVALID', `Fraud model ${RECALIBRATION_FILE} was fitted on other features than the model's.`);
   }
   return r.data;

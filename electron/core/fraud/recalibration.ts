@@ -17,17 +17,36 @@ import { z } from 'zod';
 export const RECALIBRATION_FILE = 'recalibration.json';
 export const RECALIBRATION_FORMAT = 'storemind-fraud-recalibration';
 
-export const recalibrationSchema = z.object({
-  format: z.literal(RECALIBRATION_FORMAT),
-  format_version: z.literal(1),
-  /** The model's feature order; must equal the bundle's manifest features. */
-  features: z.array(z.string()).min(1),
+/** One fitted correction: p' = σ(logit(p) + bias + Σ weightsᵢ·clip((xᵢ − meanᵢ)/scaleᵢ)). */
+export const correctionSchema = z.object({
   bias: z.number().finite(),
   weights: z.array(z.number().finite()),
   scale: z.array(z.number().finite().positive()),
   trained: z.object({ verdicts: z.number().int().nonnegative(), fraud: z.number().int().nonnegative(), legitimate: z.number().int().nonnegative() }),
 });
+export type Correction = z.infer<typeof correctionSchema>;
+
+/**
+ * recalibration.json: a fleet correction fitted on every store's verdicts, and per-store ones for
+ * stores with enough verdicts of their own (stores differ: one store's honest habit is another's
+ * fraud pattern). A terminal applies its store's correction, else the fleet one.
+ */
+export const recalibrationSchema = z.object({
+  format: z.literal(RECALIBRATION_FORMAT),
+  format_version: z.literal(1),
+  /** The model's feature order; must equal the bundle's manifest features. */
+  features: z.array(z.string()).min(1),
+  fleet: correctionSchema.nullable(),
+  stores: z.record(z.string().min(1).max(100), correctionSchema).default({}),
+});
 export type Recalibration = z.infer<typeof recalibrationSchema>;
+
+/** The correction a terminal of `storeId` applies: its store's, else the fleet's, else none. */
+export function correctionFor(r: Recalibration, storeId: string | null | undefined): { scope: 'store' | 'fleet'; correction: Correction } | null {
+  const own = storeId ? r.stores[storeId] : undefined;
+  if (own) return { scope: 'store', correction: own };
+  return r.fleet ? { scope: 'fleet', correction: r.fleet } : null;
+}
 
 export interface VerdictRow {
   /** The model vector (features.ts modelVector) at decision time. */
@@ -53,7 +72,7 @@ const Z_CLIP = 3;
 const standardise = (x: number, mean: number, scale: number): number => Math.max(-Z_CLIP, Math.min(Z_CLIP, (x - mean) / scale));
 
 /** The corrected probability of one row; `means` are the manifest's training means. */
-export function applyRecalibration(r: Recalibration, means: readonly number[], x: ArrayLike<number>, p: number): number {
+export function applyCorrection(r: Correction, means: readonly number[], x: ArrayLike<number>, p: number): number {
   let z = logit(p) + r.bias;
   for (let i = 0; i < r.weights.length; i++) z += (r.weights[i] as number) * standardise(x[i] as number, means[i] as number, r.scale[i] as number);
   return sigmoid(z);
@@ -97,7 +116,7 @@ function solveSpd(A: Float64Array, b: Float64Array, n: number): Float64Array {
  * saturated). Feature scales are the rows' standard deviations; a feature that never varies among
  * the verdicts gets no say.
  */
-export function fitRecalibration(rows: readonly VerdictRow[], features: readonly string[], means: readonly number[], opts: FitOptions = {}): Recalibration {
+export function fitCorrection(rows: readonly VerdictRow[], features: readonly string[], means: readonly number[], opts: FitOptions = {}): Correction {
   const n = rows.length;
   const d = features.length;
   if (n === 0) throw new Error('no verdicts to fit on');
@@ -179,9 +198,6 @@ export function fitRecalibration(rows: readonly VerdictRow[], features: readonly
   }
   const fraud = rows.filter((r) => r.y === 1).length;
   return {
-    format: RECALIBRATION_FORMAT,
-    format_version: 1,
-    features: [...features],
     bias: theta[0]!,
     weights: Array.from(theta.subarray(1)),
     scale: scale.map((s) => (Number.isFinite(s) ? s : 1)),

@@ -5,15 +5,19 @@ import type { CoreServices } from '../api/context.ts';
 import { activeInstalledDir } from '../model-service.ts';
 import { createFraudEngine, type FraudEngine } from './engine.ts';
 import { FRAUD_MODEL_NAME, loadRiskModel } from './model.ts';
+import { getState } from '../sync/state.ts';
 
 const ENGINE_KEY = 'fraud.engine';
+
+/** The store this terminal is enrolled in (its verdict correction may be the store's own). */
+const storeOf = (core: CoreServices): string | null => getState(core.db, 'enrollment')?.storeId ?? null;
 
 /** The terminal's fraud engine, loaded once (the model load is async, so keep the promise). */
 export function fraudEngine(core: CoreServices): Promise<FraudEngine> {
   let p = core.extensions.get(ENGINE_KEY) as Promise<FraudEngine> | undefined;
   if (!p) {
     const modelDir = activeInstalledDir(core.db, FRAUD_MODEL_NAME);
-    p = createFraudEngine(core.db, modelDir ? { modelDir } : {});
+    p = createFraudEngine(core.db, { ...(modelDir ? { modelDir } : {}), storeId: storeOf(core) });
     p.catch(() => core.extensions.delete(ENGINE_KEY));
     core.extensions.set(ENGINE_KEY, p);
   }
@@ -31,7 +35,7 @@ export async function reloadFraudModel(core: CoreServices): Promise<void> {
   const engine = await p.catch(() => null);
   const dir = activeInstalledDir(core.db, FRAUD_MODEL_NAME);
   if (!engine || !dir) return;
-  const next = await loadRiskModel(dir);
+  const next = await loadRiskModel(dir, { storeId: storeOf(core) });
   // Two updates in quick succession: only the one still active may take over.
   if (activeInstalledDir(core.db, FRAUD_MODEL_NAME) !== dir) return next.release();
   engine.swapModel(next);
@@ -42,5 +46,6 @@ export async function runningFraudModel(core: CoreServices): Promise<{ name: str
   const engine = await fraudEngine(core);
   const m = engine.model;
   if (!m) return { name: FRAUD_MODEL_NAME, version: 'none', variant: 'rules only' };
-  return { name: FRAUD_MODEL_NAME, version: m.version, variant: m.recalibration ? `onnx + correction from ${m.recalibration.trained.verdicts} verdicts` : 'onnx' };
+  const c = m.correction;
+  return { name: FRAUD_MODEL_NAME, version: m.version, variant: c ? `onnx + ${c.scope} correction from ${c.correction.trained.verdicts} verdicts` : 'onnx' };
 }

@@ -16,51 +16,27 @@ import { AdminClient } from '../../../central/admin-client.ts';
 import { runFraudRetrain } from '../../../central/fraud-feedback.ts';
 import type { ModelsConfig } from '../../../central/models.ts';
 import { loadRootKey } from '../../../central/keys.ts';
-import { enqueue } from '../../../electron/core/db/outbox.ts';
-import { FEATURES, modelVector, type Features } from '../../../electron/core/fraud/features.ts';
+import { modelVector, type Features } from '../../../electron/core/fraud/features.ts';
 import { FRAUD_MODEL_NAME, loadRiskModel, type RiskModel } from '../../../electron/core/fraud/model.ts';
-import { mulberry32 } from '../../../electron/core/models/rng.ts';
 import { modelUpdater } from '../../../electron/core/sync/models.ts';
 import { makeTerminal, type TestTerminal } from './helpers/terminal.ts';
-
-const between = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+import { verdictKit, type VerdictKit } from './helpers/verdicts.ts';
 
 describe('fraud verdicts → recalibrated fraud model → signed update', () => {
   let platform: Platform;
   let models: ModelsConfig;
   let t: TestTerminal;
   let shipped: RiskModel;
-  let baseFeatures: Features;
-  let n = 0;
-  const rand = mulberry32(42);
-
-  /** A feature object at the training means, with the given values set (what a verdict carries). */
-  const features = (over: Features): Features => ({ ...baseFeatures, ...over });
-  const keyedHonest = (): Features => {
-    const k = between(rand, 1, 3);
-    return features({ is_sale: 1, is_cash: 0, is_card: 1, is_keyed: 1, amount: 2 + 4 * rand(), term_keyed_10m: k, term_card_10m: k, term_cards_10m: k, term_small_card_10m: k, card_txn_10m: 1, unusual_hour: rand() < 0.3 ? 1 : 0, hour_local: 9 + 10 * rand() });
-  };
-  const burst = (): Features => {
-    const k = between(rand, 8, 20);
-    return features({ is_sale: 1, is_cash: 0, is_card: 1, is_keyed: rand() < 0.6 ? 1 : 0, amount: 1 + 4 * rand(), term_keyed_10m: Math.round(k * 0.6), term_card_10m: k, term_cards_10m: k - 1, term_small_card_10m: k, card_txn_10m: 1 });
-  };
-  const refundSpree = (): Features =>
-    features({ is_sale: 0, is_refund: 1, is_cash: 1, no_receipt: 1, amount: 80 + 200 * rand(), cashier_refunds_1h: between(rand, 3, 6), c1d_refunds_no_receipt: between(rand, 3, 6) });
-
-  /** Staff verdicts recorded on the terminal the way review.ts does, queued for sync. */
-  function verdicts(rows: Array<{ f: Features; verdict: 'fraud' | 'legitimate' }>): void {
-    t.db.transaction(() => {
-      for (const { f, verdict } of rows) {
-        const txnId = `txn-${++n}`;
-        enqueue(t.db, 'fraud_verdict', txnId, { txn_id: txnId, verdict, previous: null, score: 0.9, decision: 'review', rules_version: 'test', model_version: shipped.version, features: f, by: 'u-manager', at: new Date().toISOString() });
-      }
-    })();
-  }
+  let kit: VerdictKit;
+  const keyedHonest = () => kit.keyedSmall();
+  const burst = () => kit.burst();
+  const refundSpree = () => kit.refundSpree();
+  const verdicts = (rows: Array<{ f: Features; verdict: 'fraud' | 'legitimate' }>) => kit.record(t, rows);
   const sync = () => t.sync({ models: modelUpdater({ dataDir: t.dir, rootPublicKey: crypto.createPublicKey(fs.readFileSync(path.join(models.dataDir, 'keys', 'root.pub'))) }) });
 
   beforeAll(async () => {
     shipped = await loadRiskModel();
-    baseFeatures = Object.fromEntries(FEATURES.map((f, i) => [f.name, f.log ? Math.expm1(shipped.manifest.means[i]!) : shipped.manifest.means[i]!]));
+    kit = verdictKit(shipped);
     const dataDir = tempDir('storemind-central-');
     process.env.STOREMIND_CENTRAL_ADMIN_TOKEN = 'fraud-retrain-test-admin-token';
     platform = await startPlatform({ dataDir, port: 0, jobs: false, logLevel: 'silent' });
@@ -101,7 +77,9 @@ describe('fraud verdicts → recalibrated fraud model → signed update', () => 
     const installed = await loadRiskModel(dir);
     try {
       expect(installed.version).toBe(`${shipped.version}+verdicts.1.0.1`);
-      expect(installed.recalibration?.trained).toMatchObject({ fraud: expect.any(Number), legitimate: expect.any(Number) });
+      // One store: its own correction would be the fleet's, so the fleet correction is what it runs.
+      expect(installed.correction).toMatchObject({ scope: 'fleet', correction: { trained: { fraud: expect.any(Number), legitimate: expect.any(Number) } } });
+      expect(installed.recalibration?.stores).toEqual({});
       const honest = Array.from({ length: 20 }, () => modelVector(keyedHonest()));
       const bursts = Array.from({ length: 20 }, () => modelVector(burst()));
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
