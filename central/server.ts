@@ -121,6 +121,8 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
   app.post('/v1/enroll', async (req) => enrollTerminal(db, await body(req, EnrollRequest)));
   app.get('/dashboard', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'").send(dashboardHtml));
   app.get('/dashboard.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(dashboardJs));
+  // Browsers ask for a favicon; answer "none" rather than a 404 in the admin's console.
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
 
   // --- terminal (signed) ----------------------------------------------------------------------
   app.post('/v1/upload', { preHandler: terminalAuth }, async (req) => UploadResponse.parse(await ingestBatch(db, req.terminal!, await body(req, UploadRequest))));
