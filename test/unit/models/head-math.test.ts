@@ -51,27 +51,27 @@ describe('idf-weighted lexical features', () => {
 });
 
 describe('trainLinearHead', () => {
-  it('learns a separable 3-class problem from dense and sparse features', () => {
-    const rand = mulberry32(1);
-    const make = (n: number): Example[] =>
+  /** A separable 3-class problem: class y is dense dimension y plus noise, and sparse bucket y·7+1 (plus, optionally, a bucket every class shares). */
+  function separable(seed: number, noise: number, sharedBucket: boolean): (n: number) => Example[] {
+    const rand = mulberry32(seed);
+    return (n) =>
       Array.from({ length: n }, (_, i) => {
         const y = i % 3;
-        const dense = new Float32Array(4).map((_, d) => (d === y ? 1 : 0) + (rand() - 0.5) * 0.8);
-        return { dense, sparse: { idx: Int32Array.of(y * 7 + 1, 60), val: Float32Array.of(0.6, 0.8) }, y };
+        const dense = new Float32Array(4).map((_, d) => (d === y ? 1 : 0) + (rand() - 0.5) * noise);
+        const sparse = sharedBucket ? { idx: Int32Array.of(y * 7 + 1, 60), val: Float32Array.of(0.6, 0.8) } : { idx: Int32Array.of(y * 7 + 1), val: Float32Array.of(1) };
+        return { dense, sparse, y };
       });
+  }
+
+  it('learns a separable 3-class problem from dense and sparse features', () => {
+    const make = separable(1, 0.8, true);
     const r = trainLinearHead(make(300), make(60), { classes: 3, dim: 4, buckets: 64 }, { epochs: 30, seed: 3 });
     expect(accuracy(r.head, make(90))).toBeGreaterThan(0.95);
     expect(r.valAccuracy).toBeGreaterThan(0.95);
   });
 
   it('with the hinge loss learns the same problem, with margins past ±1 on training lines', () => {
-    const rand = mulberry32(5);
-    const make = (n: number): Example[] =>
-      Array.from({ length: n }, (_, i) => {
-        const y = i % 3;
-        const dense = new Float32Array(4).map((_, d) => (d === y ? 1 : 0) + (rand() - 0.5) * 0.4);
-        return { dense, sparse: { idx: Int32Array.of(y * 7 + 1), val: Float32Array.of(1) }, y };
-      });
+    const make = separable(5, 0.4, false);
     const train = make(300);
     // No validation set: training runs on while the loss falls, not just until val accuracy first peaks.
     const r = trainLinearHead(train, [], { classes: 3, dim: 4, buckets: 64 }, { loss: 'hinge', epochs: 40, seed: 3 });
