@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { averagePrecision, evaluateHeldout } from '../electron/core/fraud/evaluate.ts';
+import { averagePrecision, enginePrAuc, heldoutPopulation } from '../electron/core/fraud/evaluate.ts';
 import { modelVector } from '../electron/core/fraud/features.ts';
 import { defaultBundleDir, FRAUD_MODEL_NAME, loadRiskModel, type RiskModel } from '../electron/core/fraud/model.ts';
 import { applyCorrection, correctionFor, fitCorrection, logLoss, RECALIBRATION_FILE, RECALIBRATION_FORMAT, type Correction, type Recalibration, type VerdictRow } from '../electron/core/fraud/recalibration.ts';
@@ -189,17 +189,15 @@ export async function runFraudRetrain(db: CentralDb, models: ModelsConfig, cfg: 
     // Population check of each correction on the simulator's held-out days. The anchor is the
     // network alone, not the running model: judged against the running model, a chain of small
     // allowed losses could walk the ranking down step by step. A correction that fails is dropped.
-    const days = cfg.heldoutDays;
-    const prAucWith = async (c: Correction | null, tag: string) => {
-      const model: RiskModel = { ...baseline, correction: c ? { scope: 'fleet', correction: c } : null, score: async (rows) => (await baseline.scoreNetwork(rows)).map((p, i) => (c ? applyCorrection(c, means, rows[i]!, p) : p)) };
-      return (await evaluateHeldout(path.join(tmp, `sim-${tag}`), { model, ...(days ? { days } : {}) })).overall.engine.pr_auc;
-    };
-    const popNet = await prAucWith(null, 'network');
-    const population: NonNullable<FraudRetrainDecision['metrics']['population']> = { network: popNet, candidate: await prAucWith(fleetFit, 'fleet'), stores: {} };
+    const simulated = await heldoutPopulation(path.join(tmp, 'sim'), { days: cfg.heldoutDays });
+    const prAucWith = (c: Correction | null) =>
+      enginePrAuc(simulated, async (rows) => (await baseline.scoreNetwork(rows)).map((p, i) => (c ? applyCorrection(c, means, rows[i]!, p) : p)));
+    const popNet = await prAucWith(null);
+    const population: NonNullable<FraudRetrainDecision['metrics']['population']> = { network: popNet, candidate: await prAucWith(fleetFit), stores: {} };
     let fleet: Correction | null = fleetFit;
     if (population.candidate < popNet - PR_AUC_SLACK) fleet = null;
     for (const [storeId, c] of Object.entries(storeFits)) {
-      const pr = await prAucWith(c, `store-${Object.keys(population.stores).length}`);
+      const pr = await prAucWith(c);
       population.stores[storeId] = pr;
       if (pr < popNet - PR_AUC_SLACK) {
         delete storeFits[storeId];

@@ -41,6 +41,14 @@ export interface FraudEngine {
   rules(): CompiledRuleSet;
 }
 
+/**
+ * The engine's score with a model: the model's probability, lifted to at least BLOCK_FLOOR when a
+ * block rule that does not read the score fired (`ruleScore` is the strongest such rule's weight).
+ */
+export function engineScore(modelScore: number, ruleScore: number): number {
+  return ruleScore >= 1 ? Math.max(modelScore, BLOCK_FLOOR + (1 - BLOCK_FLOOR) * modelScore) : modelScore;
+}
+
 export function ruleEnv(t: TxnRecord, f: Features, modelScore: number): Env {
   return { ...f, model_score: modelScore, type: t.type, tender: t.tender.method ?? 'none', entry_mode: t.tender.entryMode ?? 'none' };
 }
@@ -86,7 +94,7 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
     const outcome = evaluateRules(set, ruleEnv(t, features, modelScore));
     const ruleOnly = outcome.fired.filter((r) => !set.rules.find((x) => x.id === r.id)?.usesModel);
     const ruleScore = ACTION_SCORE[ruleOnly[0]?.action ?? 'allow'];
-    const score = !model ? ruleScore : ruleScore >= 1 ? Math.max(modelScore, BLOCK_FLOOR + (1 - BLOCK_FLOOR) * modelScore) : modelScore;
+    const score = model ? engineScore(modelScore, ruleScore) : ruleScore;
 
     const reasons = [...outcome.fired.map((r) => r.reason), ...extraReasons];
     if (model && modelScore >= explainAbove) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
 import { seedDemoStore } from '../catalog/seed.ts';
 import { recordTransaction } from '../pos/record.ts';
-import { createFraudEngine, ruleEnv, ACTION_SCORE, type FraudEngine } from './engine.ts';
+import { createFraudEngine, engineScore, ruleEnv, ACTION_SCORE, type FraudEngine } from './engine.ts';
 import { evaluateRules } from './rules.ts';
 import { FEATURES, modelVector, type FeatureContext } from './features.ts';
 import { DEFAULT_RATES, PATTERNS, simulate, type Pattern, type SimConfig, type SimProduct } from './simulator.ts';
@@ -187,6 +187,45 @@ export async function evaluateHeldout(dir: string, opts: { model?: RiskModel | n
   } finally {
     db.close();
   }
+}
+
+/** One scored transaction of the held-out days, as any model would see it. */
+export interface PopulationRow {
+  x: Float32Array;
+  /** The strongest fired rule's weight among the rules that do not read the model's score. */
+  ruleScore: number;
+  fraud: boolean;
+}
+
+/**
+ * The simulator's held-out days, run once on rules only. Features come from the store's history
+ * and the rules that lift the engine's score never read the model's, so any model's engine PR-AUC
+ * on these days follows from these rows (enginePrAuc) without simulating the days again: the
+ * nightly population check scores each candidate correction on one simulation.
+ */
+export async function heldoutPopulation(dir: string, opts: { seed?: number; days?: number } = {}): Promise<PopulationRow[]> {
+  const db = openSimStore(dir);
+  try {
+    const engine = await createFraudEngine(db, { model: null, context: SIM_CONTEXT });
+    const days = (opts.days ?? HELDOUT.days - HELDOUT.warmup) + HELDOUT.warmup;
+    const rows: PopulationRow[] = [];
+    const sims = simulate({ seed: opts.seed ?? HELDOUT.seed, start: HELDOUT.start, days, products: simProducts(db) });
+    for (const s of sims) {
+      const d = await engine.decide(s.txn); // no model: the score is the non-model rules' weight
+      recordTransaction(db, s.txn, d);
+      if (s.day >= HELDOUT.warmup) rows.push({ x: modelVector(d.features), ruleScore: d.score, fraud: s.fraud });
+    }
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
+/** The engine's PR-AUC on population rows with a model's scores (rounded as evaluateHeldout reports it). */
+export async function enginePrAuc(rows: readonly PopulationRow[], score: (xs: Float32Array[]) => Promise<number[]>): Promise<number> {
+  const ps = await score(rows.map((r) => r.x));
+  const engine = ps.map((p, i) => Math.min(1, Math.max(0, engineScore(p, rows[i]!.ruleScore))));
+  return Math.round(averagePrecision(engine, rows.map((r) => r.fraud)) * 1000) / 1000;
 }
 
 /** Writes the training table: one row per simulated transaction (model vector, label, pattern, day). */
