@@ -5,6 +5,8 @@
 // batch therefore finds its seqs already committed: it is acknowledged, counted as duplicates,
 // and not applied twice. Rejections are remembered, so a replay reports them again.
 import { OUTBOX_KINDS, type UploadRequestT, type UploadResponseT } from '../common/api/sync.ts';
+import type pg from 'pg';
+import { hasLoneSurrogateEscape, jsonDepth } from '../electron/core/text/unicode.ts';
 import type { CentralDb } from './db.ts';
 import { forbidden } from './errors.ts';
 import type { TerminalIdentity } from './terminal-auth.ts';
@@ -13,17 +15,61 @@ const KINDS = new Set<string>(OUTBOX_KINDS);
 /** One record's JSON may not exceed this (a batch has its own, larger limit). */
 export const MAX_RECORD_BYTES = 256 * 1024;
 
-/** Why a record cannot be stored, or null when it can. */
-export function recordProblem(r: UploadRequestT['records'][number], terminal: TerminalIdentity, json: string): string | null {
-  if (!KINDS.has(r.kind)) return `unknown record kind "${r.kind.slice(0, 40)}"`;
-  if (r.payload === null || typeof r.payload !== 'object' || Array.isArray(r.payload)) return 'payload must be a JSON object';
-  if (json.length > MAX_RECORD_BYTES) return `payload is ${json.length} bytes; the limit is ${MAX_RECORD_BYTES}`;
-  // PostgreSQL's jsonb cannot hold NUL characters; refuse the record rather than fail the batch.
-  if (json.includes('\\u0000')) return 'payload contains a NUL character';
+/** Deeper than this is no record a terminal writes (jsonb and JSON.stringify would overflow first). */
+export const MAX_RECORD_DEPTH = 64;
+
+/** The record's JSON text, or why it cannot be stored. */
+export function checkRecord(r: UploadRequestT['records'][number], terminal: TerminalIdentity): { json: string } | { problem: string } {
+  if (!KINDS.has(r.kind)) return { problem: `unknown record kind "${r.kind.slice(0, 40)}"` };
+  if (r.payload === null || typeof r.payload !== 'object' || Array.isArray(r.payload)) return { problem: 'payload must be a JSON object' };
+  if (jsonDepth(r.payload, MAX_RECORD_DEPTH) > MAX_RECORD_DEPTH) return { problem: `payload nests more than ${MAX_RECORD_DEPTH} levels deep` };
+  const json = JSON.stringify(r.payload);
+  if (json.length > MAX_RECORD_BYTES) return { problem: `payload is ${json.length} bytes; the limit is ${MAX_RECORD_BYTES}` };
+  // PostgreSQL's jsonb cannot hold NUL characters or lone UTF-16 surrogates; refuse the record rather than fail the batch.
+  if (json.includes('\\u0000')) return { problem: 'payload contains a NUL character' };
+  if (hasLoneSurrogateEscape(json)) return { problem: 'payload contains text that is not well-formed Unicode (a lone UTF-16 surrogate)' };
   const p = r.payload as Record<string, unknown>;
   const store = p.storeId ?? p.store_id;
-  if (store !== undefined && store !== terminal.storeId) return `record belongs to store "${String(store).slice(0, 64)}", not this terminal's store`;
-  return null;
+  if (store !== undefined && store !== terminal.storeId) return { problem: `record belongs to store "${String(store).slice(0, 64)}", not this terminal's store` };
+  return { json };
+}
+
+type Accepted = { seq: number; kind: string; id: string; created: string; payload: string };
+
+/**
+ * Inserts the accepted records in one statement. Should the database still refuse one (a value no
+ * check above foresaw), the statement is undone to a savepoint and the records go in one by one,
+ * each under its own savepoint: the one the database refuses becomes that record's rejection, with
+ * the database's reason, and the rest of the batch commits.
+ */
+async function insertRecords(c: pg.PoolClient, terminal: TerminalIdentity, acc: Accepted[]): Promise<Array<{ seq: number; kind: string; reason: string }>> {
+  const insert = (rows: Accepted[]) => c.query(
+    `INSERT INTO records (terminal_id, seq, store_id, kind, record_id, created_at, payload)
+     SELECT $1, s, $2, k, i, ca, p::jsonb FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, k, i, ca, p)`,
+    [terminal.id, terminal.storeId, rows.map((r) => r.seq), rows.map((r) => r.kind), rows.map((r) => r.id), rows.map((r) => r.created), rows.map((r) => r.payload)],
+  );
+  if (!acc.length) return [];
+  await c.query('SAVEPOINT batch');
+  try {
+    await insert(acc);
+    await c.query('RELEASE SAVEPOINT batch');
+    return [];
+  } catch {
+    await c.query('ROLLBACK TO SAVEPOINT batch');
+  }
+  const refused: Array<{ seq: number; kind: string; reason: string }> = [];
+  for (const r of acc) {
+    await c.query('SAVEPOINT one');
+    try {
+      await insert([r]);
+      await c.query('RELEASE SAVEPOINT one');
+    } catch (e) {
+      await c.query('ROLLBACK TO SAVEPOINT one');
+      const err = e as { code?: string; message?: string };
+      refused.push({ seq: r.seq, kind: r.kind, reason: `the platform's database refused it (${err.code ?? 'error'}: ${String(err.message ?? e).slice(0, 200)})` });
+    }
+  }
+  return refused;
 }
 
 export async function ingestBatch(db: CentralDb, terminal: TerminalIdentity, body: UploadRequestT, now = Date.now()): Promise<UploadResponseT> {
@@ -37,48 +83,34 @@ export async function ingestBatch(db: CentralDb, terminal: TerminalIdentity, bod
     if (!t || t.revoked_at) throw forbidden('REVOKED', 'This terminal has been revoked by the platform administrator.');
     const fresh = records.filter((r, i) => r.seq > t.last_seq && (i === 0 || r.seq !== records[i - 1]!.seq));
     const replayed = records.filter((r) => r.seq <= t.last_seq).map((r) => r.seq);
-    const acc = { seq: [] as number[], kind: [] as string[], id: [] as string[], created: [] as string[], payload: [] as string[] };
-    const rej = { seq: [] as number[], kind: [] as string[], reason: [] as string[] };
+    const acc: Accepted[] = [];
+    const rej: Array<{ seq: number; kind: string; reason: string }> = [];
     for (const r of fresh) {
-      const json = JSON.stringify(r.payload ?? null);
-      const problem = recordProblem(r, terminal, json);
-      if (problem) {
-        rej.seq.push(r.seq);
-        rej.kind.push(r.kind.slice(0, 40));
-        rej.reason.push(problem);
-      } else {
-        acc.seq.push(r.seq);
-        acc.kind.push(r.kind);
-        acc.id.push(r.id);
-        acc.created.push(r.createdAt);
-        acc.payload.push(json);
-      }
+      const checked = checkRecord(r, terminal);
+      if ('problem' in checked) rej.push({ seq: r.seq, kind: r.kind.slice(0, 40), reason: checked.problem });
+      else acc.push({ seq: r.seq, kind: r.kind, id: r.id, created: r.createdAt, payload: checked.json });
     }
-    if (acc.seq.length) {
-      await c.query(
-        `INSERT INTO records (terminal_id, seq, store_id, kind, record_id, created_at, payload)
-         SELECT $1, s, $2, k, i, ca, p::jsonb FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, k, i, ca, p)`,
-        [terminal.id, terminal.storeId, acc.seq, acc.kind, acc.id, acc.created, acc.payload],
-      );
-    }
-    if (rej.seq.length) {
+    const refusedByDb = await insertRecords(c, terminal, acc);
+    rej.push(...refusedByDb);
+    const accepted = acc.length - refusedByDb.length;
+    if (rej.length) {
       await c.query(
         `INSERT INTO rejections (terminal_id, seq, kind, reason) SELECT $1, s, k, r FROM unnest($2::bigint[], $3::text[], $4::text[]) AS u(s, k, r)`,
-        [terminal.id, rej.seq, rej.kind, rej.reason],
+        [terminal.id, rej.map((r) => r.seq), rej.map((r) => r.kind), rej.map((r) => r.reason)],
       );
     }
     const newLast = Math.max(t.last_seq, fresh.at(-1)?.seq ?? 0);
     await c.query(
       `UPDATE terminals SET last_seq = $2, last_contact = to_timestamp($3 / 1000.0), backlog = $4, duplicates = duplicates + $5,
          rejected = rejected + $6, app_version = COALESCE($7, app_version), models = COALESCE($8::jsonb, models) WHERE id = $1`,
-      [terminal.id, newLast, now, body.pending, replayed.length, rej.seq.length, body.appVersion ?? null, body.models ? JSON.stringify(body.models) : null],
+      [terminal.id, newLast, now, body.pending, replayed.length, rej.length, body.appVersion ?? null, body.models ? JSON.stringify(body.models) : null],
     );
     // A replay must report the rejections the first delivery made, or the terminal would ack them.
-    const rejected = rej.seq.map((seq, i) => ({ seq, reason: rej.reason[i]! }));
+    const rejected = rej.map(({ seq, reason }) => ({ seq, reason }));
     if (replayed.length) {
       const old = await c.query<{ seq: number; reason: string }>('SELECT seq, reason FROM rejections WHERE terminal_id = $1 AND seq = ANY($2::bigint[])', [terminal.id, replayed]);
       rejected.push(...old.rows);
     }
-    return { ackedThrough: newLast, accepted: acc.seq.length, duplicates: replayed.length, rejected, serverTime: Date.now() };
+    return { ackedThrough: newLast, accepted, duplicates: replayed.length, rejected, serverTime: Date.now() };
   });
 }

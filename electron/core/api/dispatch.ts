@@ -5,6 +5,7 @@ import { api, isOpName, roleAllows, type Envelope } from '../../../common/api/in
 import { CoreError, isCoreError } from '../db/errors.ts';
 import { translateSqliteError } from '../db/database.ts';
 import type { CallContext, CoreServices, HandlerTable } from './context.ts';
+import { wellFormed } from '../text/unicode.ts';
 
 export interface DispatchLog {
   (entry: { op: string; ok: boolean; code?: string; ms: number }): void;
@@ -32,7 +33,8 @@ export function createDispatcher(core: CoreServices, handlers: HandlerTable, log
       }
       const ctx: CallContext = { core, session, token: tok };
       const handler = handlers[name] as (c: CallContext, i: unknown) => unknown;
-      const data = await handler(ctx, parsed.data);
+      // Every host's text enters here: a lone surrogate becomes U+FFFD before anything stores it.
+      const data = await handler(ctx, wellFormed(parsed.data));
       log({ op: name, ok: true, ms: performance.now() - t0 });
       return { ok: true, data };
     } catch (e) {

@@ -2,6 +2,7 @@
 // platform calls enqueue() inside its own db.transaction(), so the record and its outbox row
 // commit or roll back together. The sync service reads and acknowledges rows.
 import type { Db } from './database.ts';
+import { wellFormedJson } from '../text/unicode.ts';
 
 export type OutboxKind =
   | 'interaction'
@@ -17,7 +18,7 @@ export function enqueue(db: Db, kind: OutboxKind, recordId: string, payload: unk
   if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the business write\'s transaction');
   const info = db
     .prepare('INSERT INTO outbox (kind, record_id, payload, created_at) VALUES (?, ?, ?, ?)')
-    .run(kind, recordId, JSON.stringify(payload), now.toISOString());
+    .run(kind, recordId, wellFormedJson(JSON.stringify(payload)), now.toISOString()); // what the platform's jsonb can store
   return Number(info.lastInsertRowid);
 }
 

@@ -33,6 +33,16 @@ async function signIn(pin: string, surface = 'pos'): Promise<string> {
 }
 
 describe('assistant through dispatch', () => {
+  it('stores a question with a lone UTF-16 surrogate as well-formed text (U+FFFD), so it can sync', async () => {
+    const r = await call('assistant.ask', { sessionId: 'kiosk-conv-lone', text: 'where is the milk \ud800' });
+    expect(r.ok).toBe(true);
+    const text = core.db.prepare("SELECT text_redacted FROM interactions WHERE session_id = 'kiosk-conv-lone'").pluck().get() as string;
+    expect(text).toBe('where is the milk \ufffd');
+    const payloads = core.db.prepare("SELECT payload FROM outbox WHERE payload LIKE '%kiosk-conv-lone%'").pluck().all() as string[];
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const p of payloads) expect(p.toLowerCase()).not.toMatch(/\\ud[89a-f]/);
+  });
+
   it('starts, answers without signing in, and reports the model it used', async () => {
     const start = await call('assistant.start', { sessionId: 'kiosk-conv-0001' });
     expect(start).toMatchObject({ ok: true, data: { ready: true } });
