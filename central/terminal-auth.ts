@@ -57,11 +57,15 @@ export async function authenticateTerminal(pool: pg.Pool, req: SignedRequestPart
     cached = { b64: row.public_key, key: publicKeyFromBase64(row.public_key) };
     keyCache.set(id, cached);
   }
+  // One spelling only (standard base64 of the 64 signature bytes, with its padding): a re-encoded
+  // copy of a signature (base64url, no padding, spaces) is the same signature and must not pass as new.
+  const sigBytes = Buffer.from(sig, 'base64');
+  if (sigBytes.length !== 64 || sigBytes.toString('base64') !== sig) throw unauthorized('BAD_SIGNATURE', 'The request signature must be the 64 signature bytes in standard base64.');
   const bodyHash = crypto.createHash('sha256').update(req.rawBody).digest('hex');
   const message = Buffer.from(signingString(req.method, req.url, t, bodyHash));
   let ok = false;
   try {
-    ok = crypto.verify(null, message, cached.key, Buffer.from(sig, 'base64'));
+    ok = crypto.verify(null, message, cached.key, sigBytes);
   } catch {
     ok = false;
   }
@@ -69,7 +73,7 @@ export async function authenticateTerminal(pool: pg.Pool, req: SignedRequestPart
   // Checked after the signature, so an unauthenticated caller cannot probe which terminals are revoked.
   if (row.revoked_at) throw forbidden('REVOKED', 'This terminal has been revoked by the platform administrator.');
   await purgeSeenRequests(pool, now);
-  const sigHash = crypto.createHash('sha256').update(sig).digest();
+  const sigHash = crypto.createHash('sha256').update(sigBytes).digest(); // the bytes, not their spelling
   const fresh = await pool.query('INSERT INTO seen_requests (terminal_id, sig_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, sigHash]);
   if (fresh.rowCount === 0) throw unauthorized('REPLAYED', 'This signed request was already received; a retry must be signed again.');
   return { id, storeId: row.store_id };

@@ -1,8 +1,8 @@
 // Runs: node (browser host). `storemind serve`: serves the built renderer, the bridge script and
 // the API contract over HTTP (POST /api/<op>) and server events over a WebSocket (/events).
 // It listens on 127.0.0.1 only unless explicitly told otherwise with a token, and refuses
-// requests whose Host or Origin is not its own (so a web page cannot reach a kiosk's API through
-// DNS rebinding).
+// requests whose Host or Origin is not its own, an Origin of "null" included (so a web page cannot
+// reach a kiosk's API through DNS rebinding or a sandboxed frame), and API calls that are not JSON.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -43,16 +43,21 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     });
   });
 
-  function allowed(req: http.IncomingMessage): boolean {
+  // A browser names the page that sent a request in Origin; only this host's own pages may call.
+  // "null" (a sandboxed iframe, a file:// page) is a page from anywhere, so it is refused too. A
+  // request with no Origin is not from a web page (curl, the tests); the WebSocket must carry one.
+  function allowed(req: http.IncomingMessage, { originRequired = false } = {}): boolean {
     const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     if (LOOPBACK.has(host) && !LOOPBACK.has(hostHeader)) return false;
     const origin = req.headers.origin;
-    if (origin && origin !== 'null') {
+    if (origin === undefined) {
+      if (originRequired) return false;
+    } else {
       try {
         const o = new URL(origin);
-        if (o.host !== req.headers.host) return false;
+        if (o.protocol !== 'http:' || o.host !== req.headers.host) return false;
       } catch {
-        return false;
+        return false; // "null" and anything else that is not a URL
       }
     }
     if (opts.token && req.headers['x-storemind-host-token'] !== opts.token && !String(req.url).includes(`token=${opts.token}`)) return false;
@@ -66,6 +71,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Use POST for API calls.' } });
+      // JSON only: a page elsewhere can send text/plain or a form without asking (no CORS preflight), never application/json.
+      if (!/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''))) {
+        return send(res, 415, { ok: false, error: { code: 'BAD_INPUT', message: 'API calls must send Content-Type: application/json.' } });
+      }
       const op = decodeURIComponentSafe(url.slice(5).split('?')[0] ?? '');
       const body = await readBody(req);
       if (body === null) return send(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: `Request body over ${MAX_BODY} bytes.` } });
@@ -99,7 +108,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    if (req.url !== '/events' || !allowed(req)) {
+    if (req.url !== '/events' || !allowed(req, { originRequired: true })) {
       socket.destroy();
       return;
     }

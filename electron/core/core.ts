@@ -2,13 +2,16 @@
 // first run, and returns the one dispatch function every host calls. Hosts (Electron utility
 // process, browser host, CLI) never reach into services directly.
 import fs from 'node:fs';
+import path from 'node:path';
+import { CoreError } from './db/errors.ts';
+import { keyFile } from './sync/identity.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { seedDemoStaff, type TerminalLock } from './auth/users.ts';
 import { getSetting } from './settings/settings.ts';
 import { seedDemoStore } from './catalog/seed.ts';
 import { createSearchIndex } from './search/engine.ts';
-import { fileKeyStore, resolveDatabaseKey } from './db/key.ts';
+import { fileKeyStore, KEY_FILE, resolveDatabaseKey } from './db/key.ts';
 import { createDispatcher, type Dispatch, type DispatchLog } from './api/dispatch.ts';
 import { handlers } from './api/handlers.ts';
 import type { CoreServices } from './api/context.ts';
@@ -57,8 +60,21 @@ export function appVersion(): string {
   }
 }
 
+/**
+ * A terminal that was set up before (its database key or its enrollment key is in the data folder)
+ * but whose database file is empty must not start over as a fresh demo store: enrollment, sales
+ * and staff would be silently replaced. It stops with what to do instead.
+ */
+function refuseEmptyDatabase(dataDir: string, dbPath: string): void {
+  if (!fs.existsSync(dbPath) || fs.statSync(dbPath).size > 0) return;
+  const keys = [path.join(dataDir, KEY_FILE), keyFile(dataDir)].filter((f) => fs.existsSync(f));
+  if (!keys.length) return;
+  throw new CoreError('DB_CORRUPT', `Database ${dbPath} is empty, but this terminal was set up before (${keys.map((k) => path.basename(k)).join(', ')} exist): StoreMind will not start over as a new store. Restore the database from a backup, or move the data folder aside to set the terminal up again.`);
+}
+
 export function createCore(opts: CoreOptions): Core {
   const dbPath = databasePath(opts.dataDir);
+  refuseEmptyDatabase(opts.dataDir, dbPath);
   const key = opts.encrypt === false ? null : (opts.dbKey ?? resolveDatabaseKey(fileKeyStore(opts.dataDir), fs.existsSync(dbPath)));
   const db = openDatabase(dbPath, {
     key,

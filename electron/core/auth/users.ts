@@ -86,7 +86,10 @@ export const demoStaff: ReadonlyArray<{ id: string; name: string; role: Role; pi
   { id: 'u-admin', name: 'Alex Admin', role: 'admin', pin: '4444' },
 ];
 
+/** All four or none: one transaction, so a first start killed mid-seed seeds again next time. */
 export function seedDemoStaff(db: Db): void {
-  if (countUsers(db) > 0) return;
-  for (const s of demoStaff) addUser(db, s, 'seed');
+  db.transaction(() => {
+    if (countUsers(db) > 0) return;
+    for (const s of demoStaff) addUser(db, s, 'seed');
+  })();
 }

@@ -94,11 +94,37 @@ describe('browser host', () => {
     expect(res.status).toBe(403);
   });
 
+  it('refuses Origin: null and non-JSON posts (a sandboxed frame or a no-cors form elsewhere on the machine), and a WebSocket from another origin', async () => {
+    const post = (headers: Record<string, string>) => fetch(`${host.url}api/settings.setLocale`, { method: 'POST', headers, body: JSON.stringify({ locale: 'zh-CN' }) });
+    expect((await post({ origin: 'null', 'content-type': 'application/json' })).status).toBe(403);
+    expect((await post({ origin: 'null', 'content-type': 'text/plain' })).status).toBe(403);
+    const plain = await post({ 'content-type': 'text/plain;charset=UTF-8' });
+    expect(plain.status).toBe(415);
+    expect((await plain.json()).error.message).toMatch(/application\/json/);
+    const own = new URL(host.url).origin;
+    expect((await fetch(`${host.url}api/app.info`, { method: 'POST', headers: { origin: own, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+
+    const upgrade = (origin: string | null) => new Promise<number | 'open'>((resolve) => {
+      const headers: Record<string, string> = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+      if (origin) headers.origin = origin;
+      const req = http.request(`${host.url}events`, { headers });
+      req.on('upgrade', (_res, socket) => { socket.destroy(); resolve('open'); });
+      req.on('response', (res) => resolve(res.statusCode ?? 0));
+      req.on('error', () => resolve(0));
+      req.end();
+    });
+    expect(await upgrade('null')).toBe(0);
+    expect(await upgrade('http://evil.example')).toBe(0);
+    expect(await upgrade(null)).toBe(0);
+    expect(await upgrade(own)).toBe('open');
+  });
+
   it('answers bad JSON, oversized bodies and wrong methods clearly', async () => {
-    const badJson = await fetch(`${host.url}api/app.info`, { method: 'POST', body: '{nope' });
+    const json = { 'content-type': 'application/json' };
+    const badJson = await fetch(`${host.url}api/app.info`, { method: 'POST', headers: json, body: '{nope' });
     expect(badJson.status).toBe(400);
     expect((await badJson.json()).error.message).toMatch(/not valid JSON/);
-    const big = await fetch(`${host.url}api/app.info`, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) });
+    const big = await fetch(`${host.url}api/app.info`, { method: 'POST', headers: json, body: 'x'.repeat(2 * 1024 * 1024) });
     expect(big.status).toBe(413);
     const get = await fetch(`${host.url}api/app.info`);
     expect(get.status).toBe(405);

@@ -71,6 +71,16 @@ describe.each(['pglite', 'postgres'] as const)('platform protocol (%s)', (backen
     const again = await send();
     expect(again.status).toBe(401);
     expect(await again.json()).toMatchObject({ code: 'REPLAYED' });
+    // The same signature spelled another way is the same signature: never a fresh request.
+    const b64 = headers[HEADER_SIGNATURE];
+    const b64url = Buffer.from(b64, 'base64').toString('base64url');
+    for (const spelling of [b64.replace(/=+$/, ''), b64url, `${b64}=`, ` ${b64}`, `${b64.slice(0, 40)} ${b64.slice(40)}`]) {
+      const r = await fetch(new URL('/v1/upload', platform.url), { method: 'POST', headers: { ...headers, [HEADER_SIGNATURE]: spelling }, body: new Uint8Array(body) });
+      expect(r.status, spelling).toBe(401);
+      expect((await r.json()).code, spelling).toMatch(/^(REPLAYED|BAD_SIGNATURE)$/);
+    }
+    const dupes = await platform.db.pool.query<{ duplicates: number }>('SELECT duplicates FROM terminals WHERE id = $1', [t.terminalId]);
+    expect(dupes.rows[0]!.duplicates).toBe(0);
     // The terminal's own client signs every request anew, so back-to-back identical requests pass.
     const c = clientOf(t);
     const results = await Promise.all([1, 2, 3].map(() => c.request('POST', '/v1/upload', { body, gzip: true })));
