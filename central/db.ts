@@ -1,8 +1,9 @@
 // Runs: node (central platform). One way to reach the database: a `pg` pool. With --database-url
 // it points at a real PostgreSQL server; without, PGlite keeps the data in the data folder and
-// @electric-sql/pglite-socket serves it over the PostgreSQL wire protocol on a loopback port, so
+// @electric-sql/pglite-socket serves it over the PostgreSQL wire protocol on a private Unix socket, so
 // the same SQL, driver and job queue (pg-boss) run in both modes.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -39,14 +40,20 @@ export async function openCentralDb(opts: OpenDbOptions): Promise<CentralDb> {
   // PGlite is one session. The socket server multiplexes connections, but messages of two clients'
   // extended-protocol exchanges could interleave, so the pool holds exactly one connection and
   // never lets it idle out; transactions then serialize in the pool.
-  const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections: 4 });
+  // The wire protocol is served on a Unix socket in a private folder (0700, socket 0600), not a
+  // TCP port: PGlite has no authentication, and any local user or web page could reach a port.
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storemind-pglite-'));
+  fs.chmodSync(socketDir, 0o700);
+  const server = new PGLiteSocketServer({ db: lite, path: path.join(socketDir, '.s.PGSQL.5432'), maxConnections: 4 });
   await server.start();
-  const pool = new pg.Pool({ connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, max: 1, idleTimeoutMillis: 0 });
+  fs.chmodSync(path.join(socketDir, '.s.PGSQL.5432'), 0o600);
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 });
   pool.on('error', (e) => console.error(`[db] idle client error: ${e.message}`));
   return wrap(pool, 'pglite', async () => {
     await pool.end();
     await server.stop();
     await lite.close();
+    fs.rmSync(socketDir, { recursive: true, force: true });
   });
 }
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { lockDataDir } from './data-lock.ts';
 import { openCentralDb, type CentralDb } from './db.ts';
 import { startJobs, type Jobs } from './jobs.ts';
 import { loadAdminToken, loadRootKey, type AdminToken } from './keys.ts';
@@ -34,9 +35,18 @@ export interface Platform {
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const dataDir = path.resolve(opts.dataDir);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const admin = loadAdminToken(dataDir);
-  const rootKey = loadRootKey(dataDir);
-  const db = await openCentralDb({ dataDir, databaseUrl: opts.databaseUrl });
+  const lock = lockDataDir(dataDir);
+  let db: CentralDb;
+  let admin: AdminToken;
+  let rootKey: ReturnType<typeof loadRootKey>;
+  try {
+    admin = loadAdminToken(dataDir);
+    rootKey = loadRootKey(dataDir);
+    db = await openCentralDb({ dataDir, databaseUrl: opts.databaseUrl });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   let jobs: Jobs | null = null;
   try {
     await migrateCentral(db);
@@ -58,11 +68,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         await app.close();
         await jobs?.stop();
         await db.close();
+        lock.release();
       },
     };
   } catch (e) {
     await jobs?.stop();
     await db.close();
+    lock.release();
     throw e;
   }
 }
