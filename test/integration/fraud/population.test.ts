@@ -1,7 +1,7 @@
 // Runs: node (vitest). The nightly population check scores every candidate correction on ONE
 // simulation of the held-out days (heldoutPopulation + enginePrAuc). That is only sound if it gives
 // the same engine PR-AUC as running the days through the engine with that model, as the fraud
-// eval does: checked here on the shipped model and on a correction that changes its scores.
+// eval does: checked here on a correction that changes the shipped model's scores.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/tmp.ts';
@@ -11,7 +11,7 @@ import { applyCorrection, type Correction } from '../../../electron/core/fraud/r
 
 describe('population check on one simulation', () => {
   const dir = tempDir();
-  const DAYS = 3;
+  const DAYS = 2;
   let shipped: RiskModel;
   let rows: PopulationRow[];
 
@@ -29,17 +29,14 @@ describe('population check on one simulation', () => {
     score: async (xs) => (await shipped.scoreNetwork(xs)).map((p, i) => applyCorrection(c, shipped.manifest.means, xs[i]!, p)),
   });
 
-  it('gives the engine PR-AUC that running the days through the engine gives, for the network and for a correction', async () => {
+  it('gives the engine PR-AUC that running the days through the engine with a corrected model gives', async () => {
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.some((r) => r.fraud)).toBe(true);
     const network = await enginePrAuc(rows, (xs) => shipped.scoreNetwork(xs));
-    const full = await evaluateHeldout(path.join(dir, 'full-network'), { model: shipped, days: DAYS });
-    expect(network).toBeCloseTo(full.overall.engine.pr_auc, 3);
-
-    // A correction that trusts hand-keyed card sales: it moves the scores, and both ways agree on how much.
-    const keyed = shipped.manifest.features.indexOf('is_keyed');
-    expect(keyed).toBeGreaterThanOrEqual(0);
-    const weights = shipped.manifest.features.map((_, i) => (i === keyed ? -3 : 0));
+    // A correction that distrusts large amounts: it reorders the scores, and both ways agree on how much.
+    const amount = shipped.manifest.features.indexOf('amount');
+    expect(amount).toBeGreaterThanOrEqual(0);
+    const weights = shipped.manifest.features.map((_, i) => (i === amount ? 3 : 0));
     const c: Correction = { bias: -0.5, weights, scale: weights.map(() => 1), trained: { verdicts: 0, fraud: 0, legitimate: 0 } };
     const once = await enginePrAuc(rows, corrected(c).score);
     const again = await evaluateHeldout(path.join(dir, 'full-corrected'), { model: corrected(c), days: DAYS });
