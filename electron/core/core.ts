@@ -7,7 +7,7 @@ import { CoreError } from './db/errors.ts';
 import { keyFile } from './sync/identity.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { createSessionStore } from './auth/sessions.ts';
-import { seedDemoStaff, type TerminalLock } from './auth/users.ts';
+import { seedDemoStaff } from './auth/users.ts';
 import { getSetting } from './settings/settings.ts';
 import { seedDemoStore } from './catalog/seed.ts';
 import { createSearchIndex } from './search/engine.ts';
@@ -87,14 +87,12 @@ export function createCore(opts: CoreOptions): Core {
   }
   const models = startModelService(db, { load: opts.loadModels ?? true });
   const listeners = new Set<(event: string, payload: unknown) => void>();
-  const terminalLock: TerminalLock = { failures: 0, lockedUntil: null };
   const services: CoreServices = {
     db,
     dataDir: opts.dataDir,
     dbPath,
     appVersion: appVersion(),
     sessions: createSessionStore(() => getSetting(db, 'sessionIdleMinutes')),
-    terminalLock,
     modelVersions: () => models.versions(),
     embedder: () => models.embedder(),
     emit: (event, payload) => listeners.forEach((l) => l(event, payload)),

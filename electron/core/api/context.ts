@@ -1,7 +1,6 @@
 // Runs: node (core). What a handler gets: the core's services and the caller's session.
 import type { Db } from '../db/database.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
-import type { TerminalLock } from '../auth/users.ts';
 import type { OpName, OpOutput, Api } from '../../../common/api/index.ts';
 import type { z } from 'zod';
 
@@ -11,7 +10,6 @@ export interface CoreServices {
   dbPath: string;
   appVersion: string;
   sessions: SessionStore;
-  terminalLock: TerminalLock;
   /** Loaded on demand; absent until the model service is up. */
   modelVersions: () => Array<{ name: string; version: string; variant: string }>;
   /** The on-device encoder as an embedder, or null while it loads or when it failed. */

@@ -26,7 +26,7 @@ export const appHandlers: {
     models: core.modelVersions(),
   }),
   'auth.signIn': ({ core }, input) => {
-    const user = signInWithPin(core.db, input.pin, core.terminalLock);
+    const user = signInWithPin(core.db, input.pin, `pin:${input.surface}`);
     // Cashiers run the till; the admin surface needs at least a supervisor.
     if (input.surface === 'admin' && user.role === 'cashier') {
       throw new CoreError('FORBIDDEN', 'Cashiers cannot open the admin screens.');

@@ -66,7 +66,7 @@ export const posHandlers: {
     const engine = await fraudEngine(ctx.core);
     return submitTransaction({ db: ctx.core.db, engine, terminalId: getSetting(ctx.core.db, 'terminalId'), user }, input);
   },
-  'pos.approve': (ctx, input) => approveTransaction(ctx.core.db, ctx.core.terminalLock, input.txnId, input.pin, signedIn(ctx)),
+  'pos.approve': (ctx, input) => approveTransaction(ctx.core.db, input.txnId, input.pin, signedIn(ctx)),
   'pos.cancel': (ctx, input) => {
     cancelPending(ctx.core.db, input.txnId, signedIn(ctx));
     return { ok: true as const };

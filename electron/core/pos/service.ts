@@ -9,7 +9,7 @@ import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { enqueue } from '../db/outbox.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { signInWithPin, type TerminalLock, type User } from '../auth/users.ts';
+import { signInWithPin, type User } from '../auth/users.ts';
 import { roles } from '../../../common/api/define.ts';
 import type { posOps } from '../../../common/api/pos.ts';
 import type { FraudEngine } from '../fraud/engine.ts';
@@ -151,11 +151,11 @@ function rank(role: string): number {
  * A manager approves a held transaction by PIN. The PIN is checked like a sign-in (same lockout
  * after repeated wrong PINs) but no session is opened: the cashier stays signed in.
  */
-export function approveTransaction(db: Db, lock: TerminalLock, txnId: string, pin: string, cashier: User, now = new Date()): TxnViewT {
+export function approveTransaction(db: Db, txnId: string, pin: string, cashier: User, now = new Date()): TxnViewT {
   const t = db.prepare('SELECT id, status, cashier_id FROM transactions WHERE id = ?').get(txnId) as { id: string; status: string; cashier_id: string } | undefined;
   if (!t) throw new CoreError('NOT_FOUND', `No transaction ${txnId}.`);
   if (t.status !== 'pending_approval') throw new CoreError('CONFLICT', `Transaction ${txnId} is not waiting for approval (it is ${t.status}).`);
-  const approver = signInWithPin(db, pin, lock, now);
+  const approver = signInWithPin(db, pin, 'approve', now);
   if (rank(approver.role) < rank('manager')) {
     appendAudit(db, approver.id, 'pos.approve.refused', txnId, { role: approver.role, reason: 'role below manager' }, now);
     throw new CoreError('FORBIDDEN', `${approver.name} is a ${approver.role}; a manager or above must approve this.`);

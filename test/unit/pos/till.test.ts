@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/database.ts';
 import { seedDemoStore } from '../../../electron/core/catalog/seed.ts';
-import { seedDemoStaff, type TerminalLock, type User } from '../../../electron/core/auth/users.ts';
+import { seedDemoStaff, type User } from '../../../electron/core/auth/users.ts';
 import { verifyAuditChain } from '../../../electron/core/audit/audit.ts';
 import { createFraudEngine } from '../../../electron/core/fraud/engine.ts';
 import { recordTransaction } from '../../../electron/core/pos/record.ts';
@@ -25,8 +25,7 @@ async function till(name: string) {
   const p = db.prepare('SELECT sku, price_cents FROM products WHERE promo_price_cents IS NULL AND price_cents BETWEEN 200 AND 3000 ORDER BY sku LIMIT 1').get() as { sku: string; price_cents: number };
   const line = (qty = 1) => ({ sku: p.sku, qty, unitCents: p.price_cents, overrideCents: null, discountCents: 0 });
   const ctx = (user = cashier): TillContext => ({ db, engine, terminalId: 'terminal-1', user, now: new Date('2025-06-02T18:00:00Z') });
-  const lock: TerminalLock = { failures: 0, lockedUntil: null };
-  return { db, engine, p, line, ctx, lock };
+  return { db, engine, p, line, ctx };
 }
 
 const count = (db: ReturnType<typeof openDatabase>, sql: string) => db.prepare(sql).pluck().get() as number;
@@ -82,21 +81,21 @@ describe('till', () => {
   });
 
   it('a refund without receipt waits for a manager PIN: cashier or supervisor PINs and self-approval are refused, all audited', async () => {
-    const { db, ctx, line, lock } = await till('approve');
+    const { db, ctx, line } = await till('approve');
     const t = await submitTransaction(ctx(), { type: 'refund', lines: [line()], tender: { method: 'cash', fingerprint: null, last4: null, entryMode: null } });
     expect(t.status).toBe('pending_approval');
     expect(t.decision?.decision).toBe('manager_approval');
     expect(t.decision?.reasons).toContain('Refund without a receipt needs a manager');
-    expect(() => approveTransaction(db, lock, t.id, '2222', cashier)).toThrow(/manager or above/);
-    expect(() => approveTransaction(db, lock, t.id, '9999', cashier)).toThrow(/not recognised/);
-    const approved = approveTransaction(db, lock, t.id, '3333', cashier);
+    expect(() => approveTransaction(db, t.id, '2222', cashier)).toThrow(/manager or above/);
+    expect(() => approveTransaction(db, t.id, '9999', cashier)).toThrow(/not recognised/);
+    const approved = approveTransaction(db, t.id, '3333', cashier);
     expect(approved.status).toBe('completed');
     expect(approved.approvedBy).toBe('u-manager');
-    expect(() => approveTransaction(db, lock, t.id, '3333', cashier)).toThrow(/not waiting/);
+    expect(() => approveTransaction(db, t.id, '3333', cashier)).toThrow(/not waiting/);
     // A manager cannot approve their own held transaction.
     const own = await submitTransaction(ctx(manager), { type: 'refund', lines: [line()], tender: { method: 'cash', fingerprint: null, last4: null, entryMode: null } });
-    expect(() => approveTransaction(db, lock, own.id, '3333', manager)).toThrow(/your own/);
-    expect(approveTransaction(db, lock, own.id, '4444', manager).approvedBy).toBe('u-admin');
+    expect(() => approveTransaction(db, own.id, '3333', manager)).toThrow(/your own/);
+    expect(approveTransaction(db, own.id, '4444', manager).approvedBy).toBe('u-admin');
     const actions = db.prepare("SELECT action FROM audit_log WHERE action LIKE 'pos.%' ORDER BY seq").pluck().all();
     expect(actions).toEqual(expect.arrayContaining(['pos.refund', 'pos.approve.refused', 'pos.approve']));
     expect(verifyAuditChain(db).ok).toBe(true);
