@@ -67,3 +67,17 @@ export function loadRootKey(dataDir: string, env: NodeJS.ProcessEnv = process.en
   fs.writeFileSync(path.join(path.dirname(file), 'root.pub'), publicPem);
   return { privateKey, publicKey, keyid: keyId(publicKey), publicPem, generated, file };
 }
+
+/**
+ * Every platform instance of a fleet signs with the same root key: the first to start records the
+ * key's id in the shared database, and an instance holding another key (its own data folder made
+ * one) stops with what to do, rather than publish metadata terminals would refuse.
+ */
+export async function checkFleetRootKey(pool: { query: (sql: string, values: unknown[]) => Promise<{ rows: Array<{ keyid: string }> }> }, key: { keyid: string; file: string }): Promise<void> {
+  await pool.query("INSERT INTO fleet_keys (role, keyid) VALUES ('root', $1) ON CONFLICT (role) DO NOTHING", [key.keyid]);
+  const { rows } = await pool.query("SELECT keyid FROM fleet_keys WHERE role = 'root'", []);
+  const fleet = rows[0]?.keyid;
+  if (fleet !== key.keyid) {
+    throw new Error(`This fleet signs with root key ${fleet?.slice(0, 16)}…, but this instance has ${key.keyid.slice(0, 16)}… (${key.file}). Give every instance the fleet's key: copy it, or point STOREMIND_CENTRAL_ROOT_KEY at it.`);
+  }
+}

@@ -143,6 +143,19 @@ CREATE TABLE seen_requests (
 CREATE INDEX seen_requests_seen_at ON seen_requests(seen_at);
 `,
   },
+  {
+    version: 4,
+    name: 'fleet-keys',
+    sql: `
+-- The fleet's one root signing key, by key id (never the private key): the first instance records
+-- its key; any other instance with a different key refuses to start instead of signing alone.
+CREATE TABLE fleet_keys (
+  role text PRIMARY KEY,
+  keyid text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];
 
 export async function migrateCentral(db: CentralDb): Promise<number> {

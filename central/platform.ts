@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from './data-lock.ts';
 import { openCentralDb, type CentralDb } from './db.ts';
 import { startJobs, type Jobs } from './jobs.ts';
-import { loadAdminToken, loadRootKey, type AdminToken } from './keys.ts';
+import { checkFleetRootKey, loadAdminToken, loadRootKey, type AdminToken } from './keys.ts';
 import { migrateCentral } from './migrations.ts';
 import { buildServer, type ServerConfig } from './server.ts';
 
@@ -50,6 +50,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   let jobs: Jobs | null = null;
   try {
     await migrateCentral(db);
+    await checkFleetRootKey(db.pool, rootKey);
     const models = { dataDir, rootKey, metadataTtlMs: opts.metadataTtlMs ?? 7 * 24 * 3600_000 };
     const app = buildServer({ db, adminToken: admin.token, models, logLevel: opts.logLevel, ...opts.limits });
     const host = opts.host ?? '127.0.0.1';

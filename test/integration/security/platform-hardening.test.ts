@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/tmp.ts';
 import { startPlatform, type Platform } from '../../../central/platform.ts';
 import { openDatabase } from '../../../electron/core/db/database.ts';
+import { startPostgres, type PgServer } from '../sync/helpers/postgres.ts';
 
 describe('embedded platform', () => {
   const dataDir = tempDir('storemind-central-');
@@ -54,6 +55,32 @@ describe('embedded platform', () => {
     const p = await startPlatform({ dataDir: other, port: 0, jobs: false, logLevel: 'silent' });
     await p.close();
     expect(fs.existsSync(path.join(other, 'platform.lock'))).toBe(false);
+  });
+});
+
+describe('two platform instances on one PostgreSQL', () => {
+  let pg: PgServer;
+  beforeAll(async () => {
+    pg = await startPostgres();
+  });
+  afterAll(async () => {
+    delete process.env.STOREMIND_CENTRAL_ROOT_KEY;
+    await pg?.stop();
+  });
+
+  it('sign with one fleet key: an instance with a key of its own is refused, and starts once given the fleet key', async () => {
+    process.env.STOREMIND_CENTRAL_ADMIN_TOKEN = 'platform-hardening-admin-token';
+    const databaseUrl = await pg.createDatabase('fleet');
+    const first = await startPlatform({ dataDir: tempDir('storemind-central-a-'), databaseUrl, port: 0, jobs: false, logLevel: 'silent' });
+    try {
+      await expect(startPlatform({ dataDir: tempDir('storemind-central-b-'), databaseUrl, port: 0, jobs: false, logLevel: 'silent' })).rejects.toThrow(/This fleet signs with root key .* but this instance has/);
+      process.env.STOREMIND_CENTRAL_ROOT_KEY = first.rootKeyFile;
+      const second = await startPlatform({ dataDir: tempDir('storemind-central-b-'), databaseUrl, port: 0, jobs: false, logLevel: 'silent' });
+      await second.close();
+    } finally {
+      delete process.env.STOREMIND_CENTRAL_ROOT_KEY;
+      await first.close();
+    }
   });
 });
 
