@@ -35,9 +35,12 @@ export interface EnrollInput {
   proof: string;
   name?: string;
   appVersion?: string;
+  kind?: 'terminal' | 'hub';
 }
 
-export async function enrollTerminal(db: CentralDb, input: EnrollInput): Promise<z.infer<typeof EnrollResponse>> {
+export async function enrollTerminal(db: CentralDb, input: EnrollInput, opts: { hubsAllowed?: boolean } = {}): Promise<z.infer<typeof EnrollResponse>> {
+  const kind = input.kind ?? 'terminal';
+  if (kind === 'hub' && opts.hubsAllowed === false) throw new HttpError(403, 'NOT_A_PLATFORM', 'This is a store hub; a hub enrolls with the central platform, not with another hub.');
   let key: crypto.KeyObject;
   try {
     key = publicKeyFromBase64(input.publicKey);
@@ -60,8 +63,14 @@ export async function enrollTerminal(db: CentralDb, input: EnrollInput): Promise
     );
     if (used.rows[0]) {
       const storeId = used.rows[0].store_id;
-      await c.query('INSERT INTO terminals (id, store_id, name, public_key, app_version, last_contact) VALUES ($1, $2, $3, $4, $5, now())', [
-        id, storeId, (input.name ?? '').slice(0, 100), input.publicKey, input.appVersion ?? null,
+      if (kind === 'hub') {
+        const hub = await c.query<{ id: string }>("SELECT id FROM terminals WHERE store_id = $1 AND kind = 'hub' AND revoked_at IS NULL", [storeId]);
+        if (hub.rows[0]) {
+          throw new HttpError(409, 'HUB_EXISTS', `Store ${storeId} already has a store hub (${hub.rows[0].id}); revoke it first if this one replaces it.`);
+        }
+      }
+      await c.query('INSERT INTO terminals (id, store_id, name, public_key, app_version, last_contact, kind) VALUES ($1, $2, $3, $4, $5, now(), $6)', [
+        id, storeId, (input.name ?? '').slice(0, 100), input.publicKey, input.appVersion ?? null, kind,
       ]);
       return { terminalId: id, storeId, serverTime: Date.now() };
     }

@@ -56,10 +56,17 @@ export async function recordsSummary(db: CentralDb, storeId: string) {
   );
   const distinct = await db.pool.query<{ n: number }>('SELECT count(DISTINCT (kind, record_id))::bigint AS n FROM records WHERE store_id = $1', [storeId]);
   const rej = await db.pool.query<{ n: number }>('SELECT count(*)::bigint AS n FROM rejections r JOIN terminals t ON t.id = r.terminal_id WHERE t.store_id = $1', [storeId]);
+  // By the terminal that wrote each record, whether it came direct or through the store hub: a
+  // record counted twice would show as records > distinct.
+  const origin = await db.pool.query<{ origin: string; n: number; d: number }>(
+    `SELECT COALESCE(origin_terminal, terminal_id)::text AS origin, count(*)::bigint AS n, count(DISTINCT (kind, record_id, md5(payload::text)))::bigint AS d
+       FROM records WHERE store_id = $1 GROUP BY 1`, [storeId],
+  );
   return {
     records: rows.reduce((a, r) => a + r.n, 0),
     distinctRecords: distinct.rows[0]?.n ?? 0,
     rejections: rej.rows[0]?.n ?? 0,
     byTerminal: Object.fromEntries(rows.map((r) => [r.terminal_id, { records: r.n, distinctIds: r.ids, minSeq: r.min_seq, maxSeq: r.max_seq }])),
+    byOrigin: Object.fromEntries(origin.rows.map((r) => [r.origin, { records: Number(r.n), distinct: Number(r.d) }])),
   };
 }

@@ -10,6 +10,7 @@ import { hasLoneSurrogateEscape, jsonDepth } from '../electron/core/text/unicode
 import type { CentralDb } from './db.ts';
 import { forbidden } from './errors.ts';
 import type { TerminalIdentity } from './terminal-auth.ts';
+import { deriveLiveChanges, liveRecordProblem } from './store-live.ts';
 
 const KINDS = new Set<string>(OUTBOX_KINDS);
 /** One record's JSON may not exceed this (a batch has its own, larger limit). */
@@ -31,10 +32,12 @@ export function checkRecord(r: UploadRequestT['records'][number], terminal: Term
   const p = r.payload as Record<string, unknown>;
   const store = p.storeId ?? p.store_id;
   if (store !== undefined && store !== terminal.storeId) return { problem: `record belongs to store "${String(store).slice(0, 64)}", not this terminal's store` };
+  const live = liveRecordProblem(r.kind, r.payload);
+  if (live) return { problem: live };
   return { json };
 }
 
-type Accepted = { seq: number; kind: string; id: string; created: string; payload: string };
+type Accepted = { seq: number; kind: string; id: string; created: string; payload: string; origin: string | null; relay: number | null };
 
 /**
  * Inserts the accepted records in one statement. Should the database still refuse one (a value no
@@ -44,9 +47,10 @@ type Accepted = { seq: number; kind: string; id: string; created: string; payloa
  */
 async function insertRecords(c: pg.PoolClient, terminal: TerminalIdentity, acc: Accepted[]): Promise<Array<{ seq: number; kind: string; reason: string }>> {
   const insert = (rows: Accepted[]) => c.query(
-    `INSERT INTO records (terminal_id, seq, store_id, kind, record_id, created_at, payload)
-     SELECT $1, s, $2, k, i, ca, p::jsonb FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(s, k, i, ca, p)`,
-    [terminal.id, terminal.storeId, rows.map((r) => r.seq), rows.map((r) => r.kind), rows.map((r) => r.id), rows.map((r) => r.created), rows.map((r) => r.payload)],
+    `INSERT INTO records (terminal_id, seq, store_id, kind, record_id, created_at, payload, origin_terminal, relay_seq)
+     SELECT $1, s, $2, k, i, ca, p::jsonb, o, rs FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::bigint[]) AS u(s, k, i, ca, p, o, rs)`,
+    [terminal.id, terminal.storeId, rows.map((r) => r.seq), rows.map((r) => r.kind), rows.map((r) => r.id), rows.map((r) => r.created), rows.map((r) => r.payload),
+      rows.map((r) => r.origin), rows.map((r) => r.relay)],
   );
   if (!acc.length) return [];
   await c.query('SAVEPOINT batch');
@@ -72,12 +76,24 @@ async function insertRecords(c: pg.PoolClient, terminal: TerminalIdentity, acc: 
   return refused;
 }
 
-export async function ingestBatch(db: CentralDb, terminal: TerminalIdentity, body: UploadRequestT, now = Date.now()): Promise<UploadResponseT> {
+export interface IngestOptions {
+  /** At a store hub: number accepted records in the order they go upward (records.relay_seq). */
+  relay?: boolean;
+  now?: number;
+}
+
+export interface IngestResult extends UploadResponseT {
+  /** Live changes this batch added to the store's change log (the caller pokes the store's streams). */
+  liveChanges: number;
+}
+
+export async function ingestBatch(db: CentralDb, terminal: TerminalIdentity, body: UploadRequestT, opts: IngestOptions = {}): Promise<IngestResult> {
+  const now = opts.now ?? Date.now();
   const records = [...body.records].sort((a, b) => a.seq - b.seq);
   return db.tx(async (c) => {
     // The row lock serializes concurrent or duplicated requests of one terminal.
-    const { rows } = await c.query<{ last_seq: number; revoked_at: Date | null; store_id: string }>(
-      'SELECT last_seq, revoked_at, store_id FROM terminals WHERE id = $1 FOR UPDATE', [terminal.id],
+    const { rows } = await c.query<{ last_seq: number; revoked_at: Date | null; store_id: string; kind: 'terminal' | 'hub' }>(
+      'SELECT last_seq, revoked_at, store_id, kind FROM terminals WHERE id = $1 FOR UPDATE', [terminal.id],
     );
     const t = rows[0];
     if (!t || t.revoked_at) throw forbidden('REVOKED', 'This terminal has been revoked by the platform administrator.');
@@ -88,10 +104,20 @@ export async function ingestBatch(db: CentralDb, terminal: TerminalIdentity, bod
     for (const r of fresh) {
       const checked = checkRecord(r, terminal);
       if ('problem' in checked) rej.push({ seq: r.seq, kind: r.kind.slice(0, 40), reason: checked.problem });
-      else acc.push({ seq: r.seq, kind: r.kind, id: r.id, created: r.createdAt, payload: checked.json });
+      else if (r.origin && t.kind !== 'hub') rej.push({ seq: r.seq, kind: r.kind.slice(0, 40), reason: 'only a store hub may relay records of other terminals' });
+      else acc.push({ seq: r.seq, kind: r.kind, id: r.id, created: r.createdAt, payload: checked.json, origin: r.origin ?? null, relay: null });
+    }
+    if (opts.relay && acc.length) {
+      // The store row's lock is held to commit, so relay numbers become visible in order.
+      const { rows: s } = await c.query<{ relay_seq: string }>('UPDATE stores SET relay_seq = relay_seq + $2 WHERE id = $1 RETURNING relay_seq', [t.store_id, acc.length]);
+      const first = Number(s[0]!.relay_seq) - acc.length + 1;
+      acc.forEach((a, i) => (a.relay = first + i));
     }
     const refusedByDb = await insertRecords(c, terminal, acc);
     rej.push(...refusedByDb);
+    const refusedSeqs = new Set(refusedByDb.map((r) => r.seq));
+    // A hub's records were shared in its store already; only a terminal's own records are derived here.
+    const liveChanges = t.kind === 'terminal' ? await deriveLiveChanges(c, t.store_id, acc.filter((a) => !refusedSeqs.has(a.seq))) : 0;
     const accepted = acc.length - refusedByDb.length;
     if (rej.length) {
       await c.query(
@@ -111,6 +137,6 @@ export async function ingestBatch(db: CentralDb, terminal: TerminalIdentity, bod
       const old = await c.query<{ seq: number; reason: string }>('SELECT seq, reason FROM rejections WHERE terminal_id = $1 AND seq = ANY($2::bigint[])', [terminal.id, replayed]);
       rejected.push(...old.rows);
     }
-    return { ackedThrough: newLast, accepted, duplicates: replayed.length, rejected, serverTime: Date.now() };
+    return { ackedThrough: newLast, accepted, duplicates: replayed.length, rejected, serverTime: Date.now(), liveChanges };
   });
 }

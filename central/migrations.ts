@@ -156,6 +156,41 @@ CREATE TABLE fleet_keys (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'store-hub',
+    sql: `
+-- A store hub enrolls like a terminal, as kind 'hub'; a store has at most one live hub, so a
+-- second one cannot join a store silently (the old one is revoked first).
+ALTER TABLE terminals ADD COLUMN kind text NOT NULL DEFAULT 'terminal' CHECK (kind IN ('terminal', 'hub'));
+CREATE UNIQUE INDEX terminals_one_hub_per_store ON terminals(store_id) WHERE kind = 'hub' AND revoked_at IS NULL;
+-- A record relayed by a hub names the terminal that wrote it.
+ALTER TABLE records ADD COLUMN origin_terminal uuid;
+-- At a hub: the order in which records go upward. Handed out from stores.relay_seq, whose row
+-- lock is held until commit, so the relay can never pass a record that commits late.
+ALTER TABLE records ADD COLUMN relay_seq bigint;
+CREATE UNIQUE INDEX records_relay_seq ON records(store_id, relay_seq) WHERE relay_seq IS NOT NULL;
+ALTER TABLE records ADD COLUMN upstream_error text;
+ALTER TABLE stores ADD COLUMN relay_seq bigint NOT NULL DEFAULT 0;
+-- The store's shared help tickets as the store sees them (first claim wins, closed is final).
+CREATE TABLE store_tickets (
+  store_id text NOT NULL REFERENCES stores(id),
+  id text NOT NULL,
+  data jsonb NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (store_id, id)
+);
+-- A hub's link to the platform (one row): upward ack, downward cursor, last outcome.
+CREATE TABLE hub_link (
+  id integer PRIMARY KEY CHECK (id = 1),
+  upstream_acked bigint NOT NULL DEFAULT 0,
+  change_cursor bigint NOT NULL DEFAULT 0,
+  targets jsonb,
+  last_ok_at timestamptz,
+  last_error text
+);
+`,
+  },
 ];
 
 export async function migrateCentral(db: CentralDb): Promise<number> {

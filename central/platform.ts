@@ -8,7 +8,10 @@ import { openCentralDb, type CentralDb } from './db.ts';
 import { startJobs, type Jobs } from './jobs.ts';
 import { checkFleetRootKey, loadAdminToken, loadRootKey, type AdminToken } from './keys.ts';
 import { migrateCentral } from './migrations.ts';
-import { buildServer, type ServerConfig } from './server.ts';
+import { buildServer, type HubRoutes, type ServerConfig } from './server.ts';
+import { cachedArtifact, startHubLink, type HubLink, type Upstream } from './hub-link.ts';
+import { createLiveHub } from './live.ts';
+import type { TerminalKey } from '../electron/core/sync/identity.ts';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -20,6 +23,8 @@ export interface PlatformOptions {
   logLevel?: string;
   metadataTtlMs?: number;
   limits?: Pick<ServerConfig, 'maxBodyBytes' | 'maxDecompressedBytes' | 'maxArtifactBytes'>;
+  /** Run as a store hub (central/hub.ts starts it so): one store, relayed to the platform. */
+  hub?: { upstream: Upstream; key: TerminalKey; linkIntervalMs?: number };
 }
 
 export interface Platform {
@@ -40,7 +45,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   let admin: AdminToken;
   let rootKey: ReturnType<typeof loadRootKey>;
   try {
-    admin = loadAdminToken(dataDir);
+    // A hub keeps its own admin token: the platform's token in the environment is not the store's.
+    admin = loadAdminToken(dataDir, opts.hub ? {} : process.env);
     rootKey = loadRootKey(dataDir);
     db = await openCentralDb({ dataDir, databaseUrl: opts.databaseUrl });
   } catch (e) {
@@ -48,16 +54,33 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     throw e;
   }
   let jobs: Jobs | null = null;
+  let link: HubLink | null = null;
   try {
     await migrateCentral(db);
     await checkFleetRootKey(db.pool, rootKey);
     const models = { dataDir, rootKey, metadataTtlMs: opts.metadataTtlMs ?? 7 * 24 * 3600_000 };
-    const app = buildServer({ db, adminToken: admin.token, models, logLevel: opts.logLevel, ...opts.limits });
+    const live = createLiveHub();
+    let hub: HubRoutes | undefined;
+    if (opts.hub) {
+      const { upstream, key } = opts.hub;
+      await db.pool.query('INSERT INTO stores (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [upstream.storeId]);
+      await db.pool.query('INSERT INTO hub_link (id) VALUES (1) ON CONFLICT (id) DO NOTHING');
+      const l = startHubLink({ db, dataDir, upstream, key, intervalMs: opts.hub.linkIntervalMs, onChanges: () => live.poke(upstream.storeId), log: (m) => console.warn(`[hub] ${m}`) });
+      link = l;
+      hub = {
+        storeId: upstream.storeId,
+        targets: async () => (await db.pool.query<{ targets: unknown }>('SELECT targets FROM hub_link WHERE id = 1')).rows[0]?.targets ?? null,
+        artifactFile: async (sha) => (fs.existsSync(cachedArtifact(dataDir, sha)) ? cachedArtifact(dataDir, sha) : null),
+        onIngest: () => l.kick(),
+        status: () => hubStatus(db, upstream),
+      };
+    }
+    const app = buildServer({ db, adminToken: admin.token, models, logLevel: opts.logLevel, live, hub, ...opts.limits });
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port, host });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : opts.port;
-    if (opts.jobs ?? true) jobs = await startJobs(db, models, (m) => app.log.info(m));
+    if ((opts.jobs ?? true) && !opts.hub) jobs = await startJobs(db, models, (m) => app.log.info(m));
     return {
       url: `http://${host}:${port}`,
       port,
@@ -67,15 +90,35 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       rootKeyFile: rootKey.file,
       async close() {
         await app.close();
+        await link?.stop();
         await jobs?.stop();
         await db.close();
         lock.release();
       },
     };
   } catch (e) {
+    await link?.stop();
     await jobs?.stop();
     await db.close();
     lock.release();
     throw e;
   }
+}
+
+/** What the back office and a store engineer need to see of a hub: its terminals and its platform link. */
+export async function hubStatus(db: CentralDb, upstream: Upstream): Promise<unknown> {
+  const link = (await db.pool.query<{ upstream_acked: string; change_cursor: string; last_ok_at: Date | null; last_error: string | null }>(
+    'SELECT upstream_acked, change_cursor, last_ok_at, last_error FROM hub_link WHERE id = 1')).rows[0];
+  const backlog = (await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE store_id = $1 AND relay_seq > $2', [upstream.storeId, link?.upstream_acked ?? 0])).rows[0]!.n;
+  const upstreamErrors = (await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE upstream_error IS NOT NULL')).rows[0]!.n;
+  const terminals = (await db.pool.query<{ id: string; name: string; last_contact: Date | null; backlog: string; last_seq: string; revoked_at: Date | null }>(
+    "SELECT id, name, last_contact, backlog, last_seq, revoked_at FROM terminals WHERE kind = 'terminal' ORDER BY enrolled_at")).rows;
+  return {
+    storeId: upstream.storeId,
+    platform: { server: upstream.server, hubTerminalId: upstream.terminalId, lastOkAt: link?.last_ok_at?.toISOString() ?? null, lastError: link?.last_error ?? null, changeCursor: Number(link?.change_cursor ?? 0) },
+    upstreamBacklog: Number(backlog),
+    upstreamAcked: Number(link?.upstream_acked ?? 0),
+    upstreamRejected: Number(upstreamErrors),
+    terminals: terminals.map((t) => ({ id: t.id, name: t.name, lastContact: t.last_contact?.toISOString() ?? null, pending: Number(t.backlog), lastSeq: Number(t.last_seq), revoked: !!t.revoked_at })),
+  };
 }

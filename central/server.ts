@@ -20,6 +20,7 @@ import { tokenMatches } from './keys.ts';
 import { artifactPath, currentTargets, publishModel, updateModelVersion, type ModelsConfig } from './models.ts';
 import { authenticateTerminal, type TerminalIdentity } from './terminal-auth.ts';
 import { dashboardHtml, dashboardJs } from './dashboard.ts';
+import { createLiveHub, type LiveHub } from './live.ts';
 
 const gunzip = promisify(zlib.gunzip);
 
@@ -34,6 +35,22 @@ export interface ServerConfig {
   /** Largest model artifact an admin may upload, bytes. */
   maxArtifactBytes?: number;
   logLevel?: string;
+  /** Live push to terminals (one per process; created when not given). */
+  live?: LiveHub;
+  /** Set when this instance is a store hub: what it serves differently from the platform. */
+  hub?: HubRoutes;
+}
+
+/** A store hub serves one store, relays upward and serves the platform's model files from its cache. */
+export interface HubRoutes {
+  storeId: string;
+  /** The platform's signed targets as last fetched (terminals verify the platform's signature). */
+  targets(): Promise<unknown>;
+  /** The cached artifact's path, or null when the hub does not hold it (yet). */
+  artifactFile(sha256: string): Promise<string | null>;
+  /** Records were accepted: relay them upward soon. */
+  onIngest(): void;
+  status(): Promise<unknown>;
 }
 
 declare module 'fastify' {
@@ -50,11 +67,15 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
   const maxDecompressed = cfg.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
   const maxArtifact = cfg.maxArtifactBytes ?? 1024 * 1024 * 1024;
   const { db } = cfg;
+  const live = cfg.live ?? createLiveHub();
   const app = Fastify({ logger: { level: cfg.logLevel ?? 'info' }, logController: new LogController({ disableRequestLogging: true }), bodyLimit: maxBody, return503OnClosing: true });
 
   // Raw bytes for every body: the signature is over what was sent, and we decompress ourselves.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  // Open live streams would hold close() open until they time out.
+  app.addHook('preClose', async () => live.close());
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header(HEADER_SERVER_TIME, String(Date.now()));
@@ -118,14 +139,20 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
   // --- public ---------------------------------------------------------------------------------
   app.get('/v1/time', async () => ({ serverTime: Date.now() }));
   app.get('/healthz', async () => ({ ok: true, db: db.kind }));
-  app.post('/v1/enroll', async (req) => enrollTerminal(db, await body(req, EnrollRequest)));
+  app.post('/v1/enroll', async (req) => enrollTerminal(db, await body(req, EnrollRequest), { hubsAllowed: !cfg.hub }));
   app.get('/dashboard', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'").send(dashboardHtml));
   app.get('/dashboard.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(dashboardJs));
   // Browsers ask for a favicon; answer "none" rather than a 404 in the admin's console.
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
 
   // --- terminal (signed) ----------------------------------------------------------------------
-  app.post('/v1/upload', { preHandler: terminalAuth }, async (req) => UploadResponse.parse(await ingestBatch(db, req.terminal!, await body(req, UploadRequest))));
+  app.post('/v1/upload', { preHandler: terminalAuth }, async (req) => {
+    const res = await ingestBatch(db, req.terminal!, await body(req, UploadRequest), { relay: !!cfg.hub });
+    if (res.liveChanges) live.poke(req.terminal!.storeId);
+    if (res.accepted) cfg.hub?.onIngest();
+    return UploadResponse.parse(res);
+  });
+  app.get('/v1/live', { preHandler: terminalAuth }, async (req, reply) => live.serve(req.terminal!.storeId, reply));
   app.get('/v1/changes', { preHandler: terminalAuth }, async (req) => {
     const q = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(1000) }).safeParse(req.query);
     if (!q.success) throw badRequest('BAD_REQUEST', 'after and limit must be whole numbers.');
@@ -140,15 +167,20 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
     await db.pool.query('UPDATE terminals SET models = $2::jsonb, last_contact = now() WHERE id = $1', [req.terminal!.id, JSON.stringify(b.models)]);
     return { ok: true };
   });
-  app.get('/v1/targets', { preHandler: terminalAuth }, async () => currentTargets(db, cfg.models));
+  app.get('/v1/targets', { preHandler: terminalAuth }, async () => {
+    if (!cfg.hub) return currentTargets(db, cfg.models);
+    const t = await cfg.hub.targets();
+    if (!t) throw new HttpError(503, 'NO_TARGETS_YET', 'The store hub has not reached the platform yet; model updates come once it has.');
+    return t;
+  });
   app.get('/v1/artifacts/:sha256', { preHandler: terminalAuth }, async (req, reply) => sendArtifact(req, reply));
 
   async function sendArtifact(req: FastifyRequest, reply: FastifyReply) {
     const sha = (req.params as { sha256: string }).sha256;
     if (!/^[0-9a-f]{64}$/.test(sha)) throw badRequest('BAD_REQUEST', 'An artifact is named by its sha256.');
-    const known = await db.pool.query('SELECT 1 FROM model_versions WHERE sha256 = $1 LIMIT 1', [sha]);
-    const file = artifactPath(cfg.models.dataDir, sha);
-    if (!known.rowCount || !fs.existsSync(file)) throw new HttpError(404, 'NOT_FOUND', 'No such artifact.');
+    const file = cfg.hub ? await cfg.hub.artifactFile(sha) : await platformArtifact(sha);
+    // 503 at a hub: the hub is still fetching it from the platform, so the terminal retries later.
+    if (!file || !fs.existsSync(file)) throw cfg.hub ? new HttpError(503, 'NOT_CACHED_YET', 'The store hub is still fetching this model file.') : new HttpError(404, 'NOT_FOUND', 'No such artifact.');
     const size = fs.statSync(file).size;
     reply.header('accept-ranges', 'bytes').type('application/octet-stream');
     const range = req.headers.range;
@@ -168,16 +200,32 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
     return reply.send(fs.createReadStream(file));
   }
 
+  async function platformArtifact(sha: string): Promise<string | null> {
+    const known = await db.pool.query('SELECT 1 FROM model_versions WHERE sha256 = $1 LIMIT 1', [sha]);
+    return known.rowCount ? artifactPath(cfg.models.dataDir, sha) : null;
+  }
+
   // --- admin ----------------------------------------------------------------------------------
   app.post('/v1/admin/enroll-codes', { preHandler: adminAuth }, async (req) => {
     const b = await body(req, z.object({ store: z.string().min(1).max(64), ttlMinutes: z.number().int().min(1).max(60 * 24 * 30).optional() }).strict());
+    if (cfg.hub && b.store !== cfg.hub.storeId) throw new HttpError(403, 'OTHER_STORE', `This store hub serves store ${cfg.hub.storeId} only.`);
     return createEnrollCode(db, b.store, b.ttlMinutes);
+  });
+  app.get('/v1/admin/hub', { preHandler: adminAuth }, async () => {
+    if (!cfg.hub) throw new HttpError(404, 'NOT_A_HUB', 'This is the central platform, not a store hub.');
+    return { ...(await cfg.hub.status() as object), liveStreams: live.count() };
   });
   app.get('/v1/admin/stats', { preHandler: adminAuth }, async () => stats(db));
   app.get('/v1/admin/fleet', { preHandler: adminAuth }, async () => fleet(db));
   app.get('/v1/admin/stores/:store/records', { preHandler: adminAuth }, async (req) => recordsSummary(db, (req.params as { store: string }).store));
   app.post('/v1/admin/terminals/:id/revoke', { preHandler: adminAuth }, async (req) => revokeTerminal(db, (req.params as { id: string }).id));
-  app.post('/v1/admin/changes', { preHandler: adminAuth }, async (req) => publishChanges(db, await body(req, PublishChangesRequest)));
+  app.post('/v1/admin/changes', { preHandler: adminAuth }, async (req) => {
+    const b = await body(req, PublishChangesRequest);
+    const res = await publishChanges(db, b);
+    if (b.store === '*') for (const s of await storeIds()) live.poke(s);
+    else live.poke(b.store);
+    return res;
+  });
   app.post('/v1/admin/models/:name/:version', { preHandler: adminAuth, bodyLimit: maxArtifact }, async (req) => {
     const p = req.params as { name: string; version: string };
     const q = z.object({ rollout: z.coerce.number().min(0).max(100).default(100) }).safeParse(req.query);
@@ -193,5 +241,8 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
     const p = req.params as { name: string; version: string };
     return (await updateModelVersion(db, cfg.models, p.name, p.version, { revoked: true })).signed;
   });
+  async function storeIds(): Promise<string[]> {
+    return (await db.pool.query<{ id: string }>('SELECT id FROM stores')).rows.map((r) => r.id);
+  }
   return app;
 }

@@ -55,6 +55,8 @@ export const HelpTicket = z.object({
   reason: z.string(),
   status: z.enum(['open', 'claimed', 'closed']),
   handled_by: z.string().nullable(),
+  /** Who claimed it, by name (the claim may come from another till of the store). */
+  handled_by_name: z.string().nullable().optional(),
   updated_at: z.string(),
 });
 

@@ -79,7 +79,7 @@ export function enrollProofString(code: string, publicKey: string): string {
   return `STOREMIND-ENROLL-V1\n${code}\n${publicKey}`;
 }
 
-export const OUTBOX_KINDS = ['interaction', 'feedback', 'help_ticket', 'transaction', 'fraud_decision', 'fraud_verdict', 'audit', 'intent_correction'] as const;
+export const OUTBOX_KINDS = ['interaction', 'feedback', 'help_ticket', 'transaction', 'fraud_decision', 'fraud_verdict', 'audit', 'intent_correction', 'stock_movement', 'staff'] as const;
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export type ErrorBodyT = z.infer<typeof ErrorBody>;
@@ -90,6 +90,8 @@ export const EnrollRequest = z.object({
   proof: z.string().min(40).max(200),     // base64 ed25519 signature of enrollProofString
   name: z.string().max(100).optional(),
   appVersion: z.string().max(40).optional(),
+  /** A store hub enrolls upstream as 'hub'; a store has at most one. */
+  kind: z.enum(['terminal', 'hub']).optional(),
 }).strict();
 export const EnrollResponse = z.object({ terminalId: z.string(), storeId: z.string(), serverTime: z.number() });
 
@@ -99,6 +101,8 @@ export const UploadRecord = z.object({
   id: z.string().min(1).max(200),
   createdAt: z.string().max(40),
   payload: z.unknown(),
+  /** Set by a store hub relaying the record: the terminal that wrote it. */
+  origin: z.string().uuid().optional(),
 }).strict();
 export type UploadRecordT = z.infer<typeof UploadRecord>;
 
@@ -124,7 +128,12 @@ export const UploadResponse = z.object({
 });
 export type UploadResponseT = z.infer<typeof UploadResponse>;
 
-export const CHANGE_KINDS = ['product', 'price', 'kb', 'fraud_rule', 'setting'] as const;
+/**
+ * What a store's terminals download. The first five come from the platform; 'ticket', 'stock',
+ * 'staff' and 'store_txn' are the store's own live data, derived from its terminals' records by
+ * whoever they upload to (the store hub, or the platform for a store without one).
+ */
+export const CHANGE_KINDS = ['product', 'price', 'kb', 'fraud_rule', 'setting', 'ticket', 'stock', 'staff', 'store_txn'] as const;
 export const ChangeKind = z.enum(CHANGE_KINDS);
 export const Change = z.object({
   id: z.number().int().positive(),

@@ -79,11 +79,23 @@ export const status: Command = {
 
 export const users: Command = {
   name: 'users',
-  summary: 'Manage staff accounts: users add --role R --name N --pin P',
-  usage: 'users add --role cashier|supervisor|manager|admin --name NAME --pin DIGITS',
+  summary: 'Staff accounts: users add --role R --name N --pin P | users list',
+  usage: 'users add --role cashier|supervisor|manager|admin --name NAME --pin DIGITS | users list [--json]',
   async run(argv, g) {
     const { values, positionals } = parse(argv, { role: { type: 'string' }, name: { type: 'string' }, pin: { type: 'string' } });
-    if (positionals[0] !== 'add') throw new CoreError('BAD_INPUT', 'Usage: storemind users add --role R --name N --pin P');
+    if (positionals[0] === 'list') {
+      const core = createCore({ dataDir: g.dataDir, loadModels: false });
+      try {
+        // Names, roles and state only: PIN hashes never leave through the CLI.
+        const rows = core.db.prepare('SELECT id, name, role, active, updated_at FROM users ORDER BY name').all() as Array<{ id: string; name: string; role: string; active: number; updated_at: string | null }>;
+        const list = rows.map((r) => ({ id: r.id, name: r.name, role: r.role, active: r.active === 1, updatedAt: r.updated_at }));
+        console.log(g.json ? JSON.stringify(list) : list.map((u) => `${u.id.padEnd(38)} ${u.role.padEnd(10)} ${u.active ? 'active  ' : 'disabled'} ${u.name}`).join('\n'));
+        return 0;
+      } finally {
+        core.close();
+      }
+    }
+    if (positionals[0] !== 'add') throw new CoreError('BAD_INPUT', 'Usage: storemind users add --role R --name N --pin P | storemind users list');
     if (!values.role || !(roles as readonly string[]).includes(values.role)) throw new CoreError('BAD_INPUT', `--role must be one of ${roles.join(', ')}.`);
     if (!values.name?.trim()) throw new CoreError('BAD_INPUT', '--name is required.');
     if (!values.pin) throw new CoreError('BAD_INPUT', '--pin is required.');

@@ -7,8 +7,8 @@ import { recordInteractions, type NewInteraction } from '../core/assistant/inter
 import { getSetting } from '../core/settings/settings.ts';
 import { enroll as enrollTerminal } from '../core/sync/enroll.ts';
 import { PlatformError } from '../core/sync/http.ts';
-import { syncOptions, type SyncService } from '../core/sync/index.ts';
-import { startSyncLoop, syncOnce } from '../core/sync/service.ts';
+import { startLiveSync, syncOptions, type SyncService } from '../core/sync/index.ts';
+import { syncOnce } from '../core/sync/service.ts';
 import { intOption, parse } from './args.ts';
 import type { Command } from './registry.ts';
 
@@ -48,7 +48,7 @@ export const sync: Command = {
     const opts = { ...syncOptions(core.services), log: g.json ? () => {} : (m: string) => console.error(`[sync] ${m}`) };
     if (!values.once) {
       const interval = values['interval-seconds'] === undefined ? 30 : intOption(values['interval-seconds'], 'interval-seconds', 1, 86_400);
-      const loop = startSyncLoop({ ...opts, intervalMs: interval * 1000, firstDelayMs: 0 });
+      const loop = startLiveSync({ ...opts, intervalMs: interval * 1000, firstDelayMs: 0 });
       core.onEvent((event, payload) => console.log(g.json ? JSON.stringify({ event, ...(payload as object) }) : `${event}: ${JSON.stringify(payload)}`));
       const stop = () => {
         loop.stop();

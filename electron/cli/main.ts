@@ -12,8 +12,10 @@ import { catalog, search } from './commands-catalog.ts';
 import { fraud } from './commands-fraud.ts';
 import { interactions } from './commands-admin.ts';
 import { enroll, simulate, sync } from './commands-sync.ts';
+import { hub } from './commands-hub.ts';
+import { stock, tickets } from './commands-store.ts';
 
-const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate];
+const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate, hub, tickets, stock];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

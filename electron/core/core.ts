@@ -22,6 +22,7 @@ import { KIOSK_HEAD_MODEL, reloadAssistantModel } from './assistant/service.ts';
 import { startAdmin } from './admin/service.ts';
 import { startSync } from './sync/index.ts';
 import { registerFraudRuleDownloads } from './fraud/sync-rules.ts';
+import { registerStoreLiveDownloads } from './sync/store-live.ts';
 import { FRAUD_MODEL_NAME } from './fraud/model.ts';
 import { reloadFraudModel } from './fraud/service.ts';
 import type { SearchIndex } from './search/engine.ts';
@@ -120,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
     console.warn(`[admin] start-up failed: ${(e as Error).message}`);
   }
   registerFraudRuleDownloads(); // rule sets from the platform go through the fraud engine's validation
+  registerStoreLiveDownloads(); // tickets, stock, staff and lanes' transactions from the store hub
   try {
     startSync(services); // background sync with the central platform, only once this terminal is enrolled
   } catch (e) {

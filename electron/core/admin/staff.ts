@@ -5,7 +5,7 @@
 import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { addUser } from '../auth/users.ts';
+import { addUser, shareStaff } from '../auth/users.ts';
 import { hashPin, verifyPin } from '../auth/pin.ts';
 import type { Role } from '../../../common/api/define.ts';
 
@@ -64,6 +64,7 @@ export function deactivateStaff(db: Db, actor: string, id: string): StaffViewRow
     }
     db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(id);
     appendAudit(db, actor, 'user.deactivate', id, { name: r.name, role: r.role });
+    shareStaff(db, id);
     return view({ ...r, active: 0 });
   })();
 }
@@ -76,6 +77,7 @@ export function resetStaffPin(db: Db, actor: string, id: string, pin: string): S
   return db.transaction(() => {
     db.prepare('UPDATE users SET pin_hash = ?, pin_salt = ?, failed_attempts = 0, locked_until = NULL, active = 1 WHERE id = ?').run(hash, salt, id);
     appendAudit(db, actor, 'user.resetPin', id, { name: target.name, reactivated: target.active === 0 });
+    shareStaff(db, id);
     return view(get(db, id));
   })();
 }

@@ -20,10 +20,11 @@ export interface TicketRow {
   reason: string;
   status: TicketStatus;
   handled_by: string | null;
+  handled_by_name: string | null;
   updated_at: string;
 }
 
-const COLUMNS = 'id, ts, terminal_id, session_id, reason, status, handled_by, updated_at';
+const COLUMNS = 'id, ts, terminal_id, session_id, reason, status, handled_by, handled_by_name, updated_at';
 
 export function activeTicketFor(db: Db, sessionId: string): TicketRow | null {
   return (
@@ -45,9 +46,10 @@ export function openTicket(db: Db, t: { terminalId: string; sessionId: string; r
       reason: redactText(t.reason).slice(0, 300),
       status: 'open',
       handled_by: null,
+      handled_by_name: null,
       updated_at: now.toISOString(),
     };
-    db.prepare(`INSERT INTO help_tickets (${COLUMNS}) VALUES (@id, @ts, @terminal_id, @session_id, @reason, @status, @handled_by, @updated_at)`).run(row);
+    db.prepare(`INSERT INTO help_tickets (${COLUMNS}) VALUES (@id, @ts, @terminal_id, @session_id, @reason, @status, @handled_by, @handled_by_name, @updated_at)`).run(row);
     enqueue(db, 'help_ticket', row.id, row, now);
     return { ticket: row, created: true };
   })();
@@ -75,8 +77,9 @@ export function updateTicket(db: Db, id: string, status: 'claimed' | 'closed', u
     if (status === 'closed' && t.handled_by !== user.id && !roleAllows(user.role, 'supervisor')) {
       throw new CoreError('FORBIDDEN', 'Only the staff member who claimed this ticket, or a supervisor, can close it.');
     }
-    const next: TicketRow = { ...t, status, handled_by: t.handled_by ?? user.id, updated_at: now.toISOString() };
-    db.prepare('UPDATE help_tickets SET status = @status, handled_by = @handled_by, updated_at = @updated_at WHERE id = @id').run(next);
+    const name = t.handled_by ? t.handled_by_name : ((db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(user.id) as string | undefined) ?? null);
+    const next: TicketRow = { ...t, status, handled_by: t.handled_by ?? user.id, handled_by_name: name, updated_at: now.toISOString() };
+    db.prepare('UPDATE help_tickets SET status = @status, handled_by = @handled_by, handled_by_name = @handled_by_name, updated_at = @updated_at WHERE id = @id').run(next);
     enqueue(db, 'help_ticket', next.id, next, now);
     appendAudit(db, user.id, `ticket.${status === 'claimed' ? 'claim' : 'close'}`, id, { previous: t.status }, now);
     return next;

@@ -7,6 +7,8 @@ import { CoreError } from '../db/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { hashPin, verifyPin } from './pin.ts';
 import type { Role } from '../../../common/api/define.ts';
+import type { StaffRecordT } from '../../../common/api/live.ts';
+import { enqueue } from '../db/outbox.ts';
 
 
 export interface User {
@@ -29,10 +31,13 @@ export function addUser(db: Db, input: { name: string; role: Role; pin: string; 
   const { hash, salt } = hashPin(input.pin);
   const user: User = { id: input.id ?? crypto.randomUUID(), name: input.name, role: input.role };
   db.transaction(() => {
-    db.prepare('INSERT INTO users (id, name, role, pin_hash, pin_salt, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      user.id, user.name, user.role, hash, salt, new Date().toISOString(),
+    const now = new Date().toISOString();
+    db.prepare('INSERT INTO users (id, name, role, pin_hash, pin_salt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      user.id, user.name, user.role, hash, salt, now, now,
     );
     appendAudit(db, actor, 'user.add', user.id, { name: user.name, role: user.role });
+    // Every terminal seeds its own demo staff; only real accounts are shared with the store.
+    if (actor !== 'seed') shareStaff(db, user.id);
   })();
   return user;
 }
@@ -91,6 +96,28 @@ export function signInWithPin(db: Db, pin: string, scope: string, now = new Date
   }
   appendAudit(db, user.id, 'auth.signIn', user.id, { role: user.role }, now);
   return { id: user.id, name: user.name, role: user.role };
+}
+
+/**
+ * Queues the account for the store's other terminals, as its PIN hash and salt (never the PIN).
+ * Runs inside the caller's transaction, after the account's row changed.
+ */
+export function shareStaff(db: Db, id: string, now = new Date()): void {
+  db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
+  const r = db.prepare('SELECT id, name, role, pin_hash, pin_salt, active, updated_at FROM users WHERE id = ?').get(id) as
+    { id: string; name: string; role: Role; pin_hash: string; pin_salt: string; active: number; updated_at: string };
+  const record: StaffRecordT = { id: r.id, name: r.name, role: r.role, pinHash: r.pin_hash, pinSalt: r.pin_salt, active: r.active === 1, updatedAt: r.updated_at };
+  enqueue(db, 'staff', r.id, record, now);
+}
+
+/** An account another terminal of the store changed: the newer change wins (a download). */
+export function applyStoreStaff(db: Db, s: StaffRecordT): void {
+  const cur = db.prepare('SELECT updated_at FROM users WHERE id = ?').pluck().get(s.id) as string | null | undefined;
+  if (cur !== undefined && cur !== null && cur >= s.updatedAt) return;
+  db.prepare(`INSERT INTO users (id, name, role, pin_hash, pin_salt, active, created_at, updated_at) VALUES (@id, @name, @role, @pinHash, @pinSalt, @active, @updatedAt, @updatedAt)
+    ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, pin_hash = excluded.pin_hash, pin_salt = excluded.pin_salt,
+      active = excluded.active, updated_at = excluded.updated_at`).run({ ...s, active: s.active ? 1 : 0 });
+  appendAudit(db, 'store', 'user.sync', s.id, { name: s.name, role: s.role, active: s.active });
 }
 
 export function countUsers(db: Db): number {

@@ -1,6 +1,7 @@
 // Runs: node (core). The one place that writes catalog rows (products, barcodes, stock), shared by
 // the demo-store seed and the CSV import so both validate and upsert the same way.
 import type { Db } from '../db/database.ts';
+import { applyWaitingMovements } from '../inventory/stock.ts';
 
 export interface ProductInput {
   id: string;
@@ -40,8 +41,10 @@ export function productWriter(db: Db, now = new Date().toISOString()): (p: Produ
       promo_price_cents = excluded.promo_price_cents, size = excluded.size, attributes = excluded.attributes,
       synonyms = excluded.synonyms, active = 1, updated_at = excluded.updated_at`);
   const barcode = db.prepare('INSERT INTO barcodes (code, product_id) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET product_id = excluded.product_id');
-  const stock = db.prepare(`INSERT INTO stock (product_id, location, quantity, updated_at) VALUES (?, 'store', ?, ?)
-    ON CONFLICT(product_id, location) DO UPDATE SET quantity = excluded.quantity, updated_at = excluded.updated_at`);
+  // A new baseline keeps the movements made since the last one (on hand = baseline + movements).
+  const stock = db.prepare(`INSERT INTO stock (product_id, location, quantity, base_quantity, updated_at) VALUES (?, 'store', ?, ?, ?)
+    ON CONFLICT(product_id, location) DO UPDATE SET quantity = stock.quantity - stock.base_quantity + excluded.base_quantity,
+      base_quantity = excluded.base_quantity, updated_at = excluded.updated_at`);
   return (p) => {
     const outcome: UpsertOutcome = exists.get(p.id) ? 'updated' : 'inserted';
     upsert.run({
@@ -63,7 +66,8 @@ export function productWriter(db: Db, now = new Date().toISOString()): (p: Produ
       updated_at: now,
     });
     for (const code of p.barcodes ?? []) barcode.run(code, p.id);
-    if (p.stock !== undefined) stock.run(p.id, p.stock, now);
+    if (p.stock !== undefined) stock.run(p.id, p.stock, p.stock, now);
+    if (outcome === 'inserted') applyWaitingMovements(db, p.id, p.sku, now);
     return outcome;
   };
 }

@@ -3,22 +3,23 @@
 // commit or roll back together. The sync service reads and acknowledges rows.
 import type { Db } from './database.ts';
 import { wellFormedJson } from '../text/unicode.ts';
+import type { OUTBOX_KINDS } from '../../../common/api/sync.ts';
 
-export type OutboxKind =
-  | 'interaction'
-  | 'feedback'
-  | 'help_ticket'
-  | 'transaction'
-  | 'fraud_decision'
-  | 'fraud_verdict'
-  | 'audit'
-  | 'intent_correction';
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+// Who wants to hear that a row was queued (the sync loop uploads store-shared rows at once).
+const listeners = new WeakMap<Db, (kind: OutboxKind) => void>();
+export function onEnqueue(db: Db, fn: ((kind: OutboxKind) => void) | null): void {
+  if (fn) listeners.set(db, fn);
+  else listeners.delete(db);
+}
 
 export function enqueue(db: Db, kind: OutboxKind, recordId: string, payload: unknown, now = new Date()): number {
   if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the business write\'s transaction');
   const info = db
     .prepare('INSERT INTO outbox (kind, record_id, payload, created_at) VALUES (?, ?, ?, ?)')
     .run(kind, recordId, wellFormedJson(JSON.stringify(payload)), now.toISOString()); // what the platform's jsonb can store
+  listeners.get(db)?.(kind);
   return Number(info.lastInsertRowid);
 }
 

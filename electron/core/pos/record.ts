@@ -7,6 +7,7 @@ import { enqueue } from '../db/outbox.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { discountShare, updateRollup } from '../fraud/features.ts';
 import type { Decision, TxnRecord } from '../fraud/types.ts';
+import { recordMovement, saleMovements } from '../inventory/stock.ts';
 
 export type TxnStatus = 'completed' | 'blocked' | 'pending_approval';
 
@@ -44,6 +45,8 @@ export function recordTransaction(db: Db, t: TxnRecord, d: Decision, opts: Recor
       JSON.stringify(d.rulesFired.map((r) => r.id)), JSON.stringify(d.features),
     );
     updateRollup(db, t);
+    // Only a completed transaction moves stock; a held one moves it when a manager approves it.
+    if (status === 'completed') for (const m of saleMovements(t)) recordMovement(db, m);
     // Card data leaves the terminal as the token and last four only; the fingerprint is already a token.
     enqueue(db, 'transaction', t.id, { ...t, status }, now);
     enqueue(db, 'fraud_decision', t.id, { txn_id: t.id, score: d.score, decision: d.decision, reasons: d.reasons, rules_version: d.rulesVersion, model_version: d.modelVersion }, now);

@@ -17,6 +17,7 @@ import { lineCharge } from '../fraud/features.ts';
 import type { TxnLine, TxnRecord } from '../fraud/types.ts';
 import { looksLikePan } from './pan.ts';
 import { recordTransaction } from './record.ts';
+import { recordMovement, saleMovements } from '../inventory/stock.ts';
 import { readTxn, readTxnByReceipt, type TxnViewT } from './views.ts';
 
 export type SubmitInput = z.output<(typeof posOps)['pos.submit']['input']>;
@@ -167,9 +168,22 @@ export function approveTransaction(db: Db, txnId: string, pin: string, cashier: 
   db.transaction(() => {
     db.prepare("UPDATE transactions SET status = 'completed', approved_by = ? WHERE id = ? AND status = 'pending_approval'").run(approver.id, txnId);
     enqueue(db, 'transaction', txnId, { id: txnId, status: 'completed', approved_by: approver.id, approved_at: now.toISOString() }, now);
+    for (const m of saleMovements(heldTxn(db, txnId))) recordMovement(db, m);
     appendAudit(db, approver.id, 'pos.approve', txnId, { cashier: cashier.id }, now);
   })();
   return readTxn(db, txnId);
+}
+
+/** The parts of a stored transaction that move stock. */
+function heldTxn(db: Db, id: string): TxnRecord {
+  const t = db.prepare('SELECT id, ts, terminal_id, type, original_txn_id FROM transactions WHERE id = ?').get(id) as { id: string; ts: string; terminal_id: string; type: TxnRecord['type']; original_txn_id: string | null };
+  const items = db.prepare('SELECT sku, qty, unit_price_cents, override_price_cents, discount_cents FROM transaction_items WHERE txn_id = ? ORDER BY rowid').all(id) as
+    Array<{ sku: string; qty: number; unit_price_cents: number; override_price_cents: number | null; discount_cents: number }>;
+  return {
+    id: t.id, ts: t.ts, terminalId: t.terminal_id, cashierId: '', type: t.type, totalCents: 0, receiptRef: null, originalTxnId: t.original_txn_id,
+    tender: { method: null, fingerprint: null, last4: null, entryMode: null },
+    items: items.map((l) => ({ sku: l.sku, qty: l.qty, unitCents: l.unit_price_cents, overrideCents: l.override_price_cents, discountCents: l.discount_cents })) as TxnLine[],
+  };
 }
 
 export function cancelPending(db: Db, txnId: string, user: User, now = new Date()): void {

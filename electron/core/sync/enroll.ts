@@ -20,7 +20,8 @@ export interface EnrollOptions {
   appVersion?: string;
 }
 
-function pendingKey(dataDir: string): TerminalKey {
+/** The key being enrolled: kept until the platform accepts it, so a retry after a lost answer sends the same key. */
+export function pendingKey(dataDir: string): TerminalKey {
   const file = `${keyFile(dataDir)}.pending`;
   if (fs.existsSync(file)) {
     const privateKey = crypto.createPrivateKey(fs.readFileSync(file));

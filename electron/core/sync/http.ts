@@ -39,6 +39,8 @@ export interface RequestOptions {
   signed?: boolean;
   /** Receives a 2xx body chunk by chunk as it arrives (a download that breaks keeps what came). */
   sink?: (chunk: Uint8Array) => void;
+  /** Ends the request early (a live stream being closed). */
+  signal?: AbortSignal;
 }
 
 export interface PlatformResponse {
@@ -101,7 +103,7 @@ export class PlatformClient {
         method,
         headers,
         body: body ? new Uint8Array(body) : undefined,
-        signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000),
+        signal: opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(this.o.timeoutMs ?? 30_000)]) : AbortSignal.timeout(this.o.timeoutMs ?? 30_000),
       });
       if (opts.sink && res.ok && res.body) {
         const reader = res.body.getReader();

@@ -4,7 +4,10 @@
 import type { CoreServices } from '../api/context.ts';
 import { getState } from './state.ts';
 import { loadPinnedRootKey, modelUpdater } from './models.ts';
-import { startSyncLoop, syncOnce, syncStatus, type SyncLoop, type SyncOptions, type SyncResult } from './service.ts';
+import { clientFor, startSyncLoop, syncOnce, syncStatus, type SyncLoop, type SyncOptions, type SyncResult } from './service.ts';
+import { startLiveLink } from './live.ts';
+import { onEnqueue, type OutboxKind } from '../db/outbox.ts';
+import type { Db } from '../db/database.ts';
 
 export { syncOnce, syncStatus, startSyncLoop, type SyncResult, type SyncOptions } from './service.ts';
 export { enroll } from './enroll.ts';
@@ -36,13 +39,52 @@ export function syncOptions(services: CoreServices): SyncOptions {
   };
 }
 
+/** Records the rest of the store waits for: uploaded at once, not at the next poll. */
+const STORE_SHARED: ReadonlySet<OutboxKind> = new Set(['help_ticket', 'stock_movement', 'staff', 'transaction']);
+
+/**
+ * The loop plus the live link: a pass runs when the server says the store's log grew, and soon
+ * after this terminal queues something the store shares (gathered over a few milliseconds).
+ */
+export function startLiveSync(o: SyncOptions & { intervalMs: number; firstDelayMs?: number; live?: boolean }): { stop(): void; loop: SyncLoop } {
+  const loop = startSyncLoop(o);
+  let soon: NodeJS.Timeout | null = null;
+  const kickSoon = () => {
+    if (soon) return;
+    soon = setTimeout(() => {
+      soon = null;
+      void loop.kick();
+    }, 30);
+    soon.unref();
+  };
+  const live = o.live === false ? null : startLiveLink({ client: () => clientFor({ ...o, timeoutMs: 75_000 }), onChanges: kickSoon, log: o.log });
+  const db: Db = o.db;
+  onEnqueue(db, (kind) => {
+    if (STORE_SHARED.has(kind)) kickSoon();
+  });
+  return {
+    loop,
+    stop() {
+      loop.stop();
+      live?.stop();
+      if (soon) clearTimeout(soon);
+      onEnqueue(db, null);
+    },
+  };
+}
+
 export function startSync(services: CoreServices, env: NodeJS.ProcessEnv = process.env): SyncService {
   const interval = env.STOREMIND_SYNC_INTERVAL_MS === undefined ? 30_000 : Number(env.STOREMIND_SYNC_INTERVAL_MS);
+  let running: ReturnType<typeof startLiveSync> | null = null;
   let loop: SyncLoop | null = null;
   const start = () => {
-    loop?.stop();
+    running?.stop();
+    running = null;
     loop = null;
-    if (interval > 0 && getState(services.db, 'enrollment')) loop = startSyncLoop({ ...syncOptions(services), intervalMs: interval });
+    if (interval > 0 && getState(services.db, 'enrollment')) {
+      running = startLiveSync({ ...syncOptions(services), intervalMs: interval, live: env.STOREMIND_LIVE !== '0' });
+      loop = running.loop;
+    }
   };
   start();
   const svc: SyncService = {
@@ -50,7 +92,8 @@ export function startSync(services: CoreServices, env: NodeJS.ProcessEnv = proce
     status: () => syncStatus(services.db, loop?.state()),
     restart: start,
     stop: () => {
-      loop?.stop();
+      running?.stop();
+      running = null;
       loop = null;
     },
   };

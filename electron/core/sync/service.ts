@@ -9,6 +9,7 @@ import { CoreError } from '../db/errors.ts';
 import { PlatformClient, PlatformError, isRetryable } from './http.ts';
 import { loadKey } from './identity.ts';
 import { applyChanges } from './download.ts';
+import { openTicketCount } from '../assistant/tickets.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 import { getState, setState } from './state.ts';
 import { DEFAULT_LIMITS, applyAck, noteFailure, outboxCounts, purgeAcked, quarantine, readBatch, type BatchLimits } from './upload.ts';
@@ -46,7 +47,8 @@ export interface SyncOptions {
 
 const running = new WeakMap<Db, Promise<unknown>>();
 
-function clientFor(o: SyncOptions): PlatformClient {
+/** A signed client for whoever this terminal enrolled with (its store hub or the platform). */
+export function clientFor(o: SyncOptions): PlatformClient {
   const enrollment = getState(o.db, 'enrollment');
   if (!enrollment) throw new CoreError('CONFLICT', 'This terminal is not enrolled; run `storemind enroll --server URL --code CODE` first.');
   return new PlatformClient({
@@ -178,6 +180,8 @@ async function download(o: SyncOptions, client: PlatformClient, result: SyncResu
     const page = ChangesResponse.parse(await withRetry(() => client.json('GET', `/v1/changes?after=${after}&limit=1000`), retryOpts(o)));
     const applied = applyChanges(db, page.changes, page.cursor);
     for (const [k, n] of Object.entries(applied.applied)) result.downloaded[k] = (result.downloaded[k] ?? 0) + (n ?? 0);
+    // The POS and back office redraw their ticket lists: a kiosk or another till changed one.
+    if (applied.applied.ticket) o.emit?.('tickets.changed', { open: openTicketCount(db) });
     if (applied.skipped.length) {
       result.downloaded.skipped = (result.downloaded.skipped ?? 0) + applied.skipped.length;
       for (const s of applied.skipped) o.log?.(`change ${s.id} (${s.kind} ${s.key}) skipped: ${s.reason}`);
@@ -193,19 +197,25 @@ export interface SyncLoop {
   state(): SyncStateName;
 }
 
-/** The background loop: a pass every intervalMs when idle, backing off (with jitter) while offline. */
+/**
+ * The background loop: a pass every intervalMs when idle, backing off (with jitter) while offline.
+ * kick() runs a pass now; kicks that arrive during a pass are folded into one more pass after it.
+ */
 export function startSyncLoop(o: SyncOptions & { intervalMs?: number; firstDelayMs?: number }): SyncLoop {
   const interval = o.intervalMs ?? 30_000;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let failures = 0;
   let state: SyncStateName = 'idle';
+  let inFlight: Promise<SyncResult | null> | null = null;
+  let again = false;
   const schedule = (ms: number) => {
     if (stopped) return;
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => void tick(), ms);
     timer.unref();
   };
-  const tick = async (): Promise<SyncResult | null> => {
+  const pass = async (): Promise<SyncResult | null> => {
     if (stopped || !o.db.open) return null;
     try {
       const r = await syncOnce(o);
@@ -222,16 +232,28 @@ export function startSyncLoop(o: SyncOptions & { intervalMs?: number; firstDelay
       return null;
     }
   };
+  const tick = (): Promise<SyncResult | null> => {
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    if (timer) clearTimeout(timer);
+    inFlight = pass().finally(() => {
+      inFlight = null;
+      if (again && !stopped) {
+        again = false;
+        void tick();
+      }
+    });
+    return inFlight;
+  };
   schedule(o.firstDelayMs ?? 3000);
   return {
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);
     },
-    kick: async () => {
-      if (timer) clearTimeout(timer);
-      return tick();
-    },
+    kick: () => tick(),
     state: () => state,
   };
 }

@@ -55,6 +55,7 @@ export function HelpTicketsPanel({ session }: StaffPanelProps) {
             <li key={k.id} className={`tickets__item tickets__item--${k.status}`} data-testid="help-ticket">
               <p className="tickets__head">
                 <strong>{t('tickets.from', { terminal: k.terminal_id })}</strong> · {time(k.ts)} · {k.status === 'open' ? t('tickets.status.open') : t('tickets.status.claimed')}
+                {k.handled_by_name && <span data-testid="help-ticket-claimer"> · {k.handled_by_name}</span>}
               </p>
               <p className="tickets__reason">{k.reason}</p>
               <div className="tickets__actions">

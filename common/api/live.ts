@@ -1,0 +1,84 @@
+// Runs: anywhere. The store's live data as it travels between a store's terminals: the record a
+// terminal uploads and the change its hub (or the platform, for a store without one) hands to
+// every other terminal of the store. One schema per kind, checked at both ends.
+import { z } from 'zod';
+import { roles } from './define.ts';
+
+const Id = z.string().min(1).max(200);
+const Iso = z.string().min(10).max(40);
+
+export const TICKET_STATUSES = ['open', 'claimed', 'closed'] as const;
+export const TicketRecord = z.object({
+  id: Id,
+  ts: Iso,
+  terminal_id: z.string().max(200),
+  session_id: z.string().max(200),
+  reason: z.string().max(1000),
+  status: z.enum(TICKET_STATUSES),
+  handled_by: z.string().max(200).nullable(),
+  /** The claimer's name, so the kiosk can tell the shopper who is coming. */
+  handled_by_name: z.string().max(100).nullable().optional(),
+  updated_at: Iso,
+});
+export type TicketRecordT = z.infer<typeof TicketRecord>;
+
+/** Why stock moved; on hand is the catalog's baseline plus every movement since. */
+export const STOCK_REASONS = ['sale', 'refund', 'void', 'receive', 'transfer', 'shrink', 'count'] as const;
+export const StockMovement = z.object({
+  id: Id,
+  sku: z.string().min(1).max(64),
+  delta: z.number().int().min(-1_000_000).max(1_000_000),
+  reason: z.enum(STOCK_REASONS),
+  ref: z.string().max(200).nullable(),
+  terminalId: z.string().max(200),
+  at: Iso,
+});
+export type StockMovementT = z.infer<typeof StockMovement>;
+
+/** A staff account as every terminal of the store holds it: the PIN's scrypt hash, never the PIN. */
+export const StaffRecord = z.object({
+  id: Id,
+  name: z.string().min(1).max(100),
+  role: z.enum(roles),
+  pinHash: z.string().regex(/^[0-9a-f]{16,256}$/),
+  pinSalt: z.string().regex(/^[0-9a-f]{8,128}$/),
+  active: z.boolean(),
+  updatedAt: Iso,
+});
+export type StaffRecordT = z.infer<typeof StaffRecord>;
+
+/** What the other lanes need of a transaction for store-wide velocity checks (no card data). */
+export const StoreTxn = z.object({
+  id: Id,
+  ts: Iso,
+  terminalId: z.string().max(200),
+  cashierId: z.string().max(200),
+  type: z.enum(['sale', 'refund', 'void', 'no_sale']),
+  totalCents: z.number().int(),
+  cardFingerprint: z.string().max(200).nullable(),
+  status: z.string().max(40),
+});
+export type StoreTxnT = z.infer<typeof StoreTxn>;
+
+const ticketRank = { open: 0, claimed: 1, closed: 2 } as const;
+
+/**
+ * How two views of one ticket merge, the same at the hub and at a terminal: a ticket only moves
+ * forward (open → claimed → closed), the first claim wins, and closed is final. Returns the
+ * winner, or null when the incoming view changes nothing.
+ */
+export function mergeTicket(current: TicketRecordT | null, incoming: TicketRecordT): TicketRecordT | null {
+  if (!current) return incoming;
+  const a = ticketRank[current.status];
+  const b = ticketRank[incoming.status];
+  if (b < a) return null;
+  if (b === a) {
+    if (current.status === 'claimed' && incoming.handled_by !== current.handled_by) return null; // first claim wins
+    if (incoming.updated_at <= current.updated_at && incoming.handled_by_name === current.handled_by_name) return null;
+  }
+  // A close keeps who handled it; a claim that lost still leaves the first claimer named.
+  if (current.status === 'claimed' && incoming.status === 'closed' && current.handled_by) {
+    return { ...incoming, handled_by: current.handled_by, handled_by_name: current.handled_by_name ?? incoming.handled_by_name ?? null };
+  }
+  return incoming;
+}

@@ -1,0 +1,247 @@
+// Runs: node (vitest). The store as one system, with real processes on 127.0.0.1: the central
+// platform and the store hub as child processes, and a kiosk, two tills and a back office as
+// in-process cores, each with its own SQLite file, enrolled with the hub by join codes from the
+// `storemind hub` CLI. The terminals poll only once a minute, so everything that arrives within
+// the waits below came by the hub's live push. Then: the platform stopped, the hub killed with
+// SIGKILL mid-relay and restarted, and the platform holding every record exactly once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/core.ts';
+import { recordInteractions } from '../../../electron/core/assistant/interactions.ts';
+import { enqueue } from '../../../electron/core/db/outbox.ts';
+import { stockOf } from '../../../electron/core/inventory/stock.ts';
+import { enroll } from '../../../electron/core/sync/enroll.ts';
+import type { PlatformError } from '../../../electron/core/sync/http.ts';
+import { PlatformClient } from '../../../electron/core/sync/http.ts';
+import { loadKey } from '../../../electron/core/sync/identity.ts';
+import { startLiveSync, syncOptions } from '../../../electron/core/sync/index.ts';
+import { AdminClient } from '../../../central/admin-client.ts';
+import { tempDir } from '../../helpers/tmp.ts';
+import { spawnHub, storemind, type HubProc } from './helpers/hub.ts';
+import { interaction } from './helpers/terminal.ts';
+import { spawnPlatform, type PlatformProc } from './helpers/platform.ts';
+
+const STORE = 'store-hub-1';
+const root = tempDir('storemind-hub-');
+let platform: PlatformProc;
+let hub: HubProc;
+
+interface Lane {
+  name: string;
+  core: Core;
+  dir: string;
+  stop(): void;
+  call(op: string, input: unknown, token?: string | null): Promise<any>;
+  signIn(pin: string, surface?: 'pos' | 'admin'): Promise<string>;
+}
+const lanes: Lane[] = [];
+
+async function until<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v as NonNullable<T>;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function joinCode(): Promise<string> {
+  const r = await storemind(['hub', 'join-code', '--json', '--data-dir', hub.dataDir]);
+  expect(r.code, r.stderr).toBe(0);
+  return (JSON.parse(r.stdout) as { code: string }).code;
+}
+
+async function lane(name: string): Promise<Lane> {
+  const dir = path.join(root, name);
+  const core = createCore({ dataDir: dir, loadModels: false, encrypt: false });
+  await enroll(core.db, dir, { server: hub.url, code: await joinCode(), name });
+  const sync = startLiveSync({ ...syncOptions(core.services), models: undefined, intervalMs: 60_000, firstDelayMs: 0, retry: { attempts: 3, baseMs: 50, capMs: 500 }, log: () => {} });
+  const call = (op: string, input: unknown, token: string | null = null) => core.dispatch(op, input, token) as Promise<any>;
+  const l: Lane = {
+    name, core, dir, stop: () => sync.stop(), call,
+    async signIn(pin, surface = 'pos') {
+      const r = await call('auth.signIn', { pin, surface });
+      if (!r.ok) throw new Error(`${name}: sign-in with ${pin} failed: ${r.error.code}`);
+      return r.data.token as string;
+    },
+  };
+  lanes.push(l);
+  return l;
+}
+
+let kiosk: Lane;
+let till1: Lane;
+let till2: Lane;
+let office: Lane;
+let sku: string;
+let claimed: { id: string; handledBy: string };
+let expectedStock: number;
+
+beforeAll(async () => {
+  platform = await spawnPlatform({ dataDir: path.join(root, 'platform') });
+  const { code } = await platform.admin.enrollCode(STORE);
+  const hubDir = path.join(root, 'hub');
+  const enrolled = await storemind(['hub', 'enroll', '--server', platform.url, '--code', code, '--data-dir', hubDir, '--json']);
+  expect(enrolled.code, enrolled.stderr).toBe(0);
+  hub = await spawnHub(hubDir);
+  kiosk = await lane('kiosk');
+  till1 = await lane('till1');
+  till2 = await lane('till2');
+  office = await lane('office');
+  sku = kiosk.core.db.prepare("SELECT p.sku FROM products p JOIN stock s ON s.product_id = p.id WHERE s.quantity > 20 ORDER BY p.sku LIMIT 1").pluck().get() as string;
+}, 120_000);
+
+afterAll(async () => {
+  for (const l of lanes) {
+    l.stop();
+    l.core.close();
+  }
+  await hub?.kill();
+  await platform?.kill();
+});
+
+const ticketsOn = (l: Lane) => l.core.db.prepare('SELECT id, status, handled_by, handled_by_name FROM help_tickets ORDER BY ts').all() as Array<{ id: string; status: string; handled_by: string | null; handled_by_name: string | null }>;
+const onHand = (l: Lane) => stockOf(l.core.db, sku).onHand;
+
+describe('store hub', () => {
+  it('shares a help ticket from the kiosk with every till, and every terminal agrees on who claimed it', async () => {
+    const r = await kiosk.call('assistant.callStaff', { sessionId: 'kiosk-conv-hub-0001' });
+    expect(r.ok).toBe(true);
+    const id = ticketsOn(kiosk)[0]!.id;
+    for (const l of [till1, till2, office]) await until(`${l.name} to see the ticket`, () => ticketsOn(l).some((t) => t.id === id && t.status === 'open'));
+
+    // Both tills claim it at once, each seeing it open: the first claim the hub receives wins everywhere.
+    const [a, b] = await Promise.all([
+      till1.signIn('1111').then((tok) => till1.call('tickets.update', { id, status: 'claimed' }, tok)),
+      till2.signIn('2222').then((tok) => till2.call('tickets.update', { id, status: 'claimed' }, tok)),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    const agreed = await until('one claimer on every terminal', () => {
+      const views = [kiosk, till1, till2, office].map((l) => ticketsOn(l).find((t) => t.id === id)!);
+      return views.every((v) => v.status === 'claimed' && v.handled_by === views[0]!.handled_by && v.handled_by_name) ? views[0] : null;
+    });
+    expect(['u-cashier', 'u-supervisor']).toContain(agreed.handled_by);
+    expect(agreed.handled_by_name).toBe(agreed.handled_by === 'u-cashier' ? 'Casey Cashier' : 'Sam Supervisor');
+
+    claimed = { id, handledBy: agreed.handled_by! };
+  });
+
+  it('moves stock on every terminal when two tills sell the same item at once', async () => {
+    const before = onHand(kiosk)!;
+    expect(onHand(till1)).toBe(before);
+    const sell = async (l: Lane, qty: number) => {
+      const token = await l.signIn('1111');
+      let r = await l.call('pos.submit', {
+        type: 'sale', lines: [{ sku, qty, unitCents: 199, overrideCents: null, discountCents: 0 }],
+        tender: { method: 'cash', fingerprint: null, last4: null, entryMode: null },
+      }, token);
+      expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      // A held sale moves stock when a manager approves it, not before.
+      if (r.data.status === 'pending_approval') {
+        expect(onHand(l)).toBe(before);
+        r = await l.call('pos.approve', { txnId: r.data.id, pin: '3333' }, token);
+        expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      }
+      expect(r.data.status).toBe('completed');
+    };
+    await Promise.all([sell(till1, 2), sell(till2, 1)]);
+    for (const l of [kiosk, till1, till2, office]) await until(`${l.name} to count both sales`, () => onHand(l) === before - 3);
+    expectedStock = before - 3;
+  });
+
+  it('rolls a new cashier out to every till, and disabling the account takes effect store-wide', async () => {
+    const admin = await office.signIn('4444', 'admin');
+    const added = await office.call('admin.users.add', { name: 'Nia New', role: 'cashier', pin: '8642' }, admin);
+    expect(added.ok, JSON.stringify(added.error)).toBe(true);
+    await until('the new cashier to sign in at till 2', () => till2.signIn('8642'));
+
+    const off = await office.call('admin.users.deactivate', { id: added.data.id }, admin);
+    expect(off.ok, JSON.stringify(off.error)).toBe(true);
+    await until('till 2 to refuse the disabled cashier', async () => (await till2.call('auth.signIn', { pin: '8642', surface: 'pos' })).ok === false);
+  });
+
+  it('keeps sharing in the store while the platform is down, and relays every record once when it returns', async () => {
+    await platform.kill();
+    const r = await kiosk.call('assistant.callStaff', { sessionId: 'kiosk-conv-hub-0002' });
+    expect(r.ok).toBe(true);
+    const id = ticketsOn(kiosk).at(-1)!.id;
+    await until('till 1 to see the ticket with the platform down', () => ticketsOn(till1).some((t) => t.id === id));
+
+    // A backlog on one till, and the hub killed while it relays it.
+    recordInteractions(till1.core.db, Array.from({ length: 3000 }, (_, i) => ({ ...interaction(i), terminalId: 'till1' })));
+    await until('till 1 to start uploading', () => (till1.core.db.prepare("SELECT count(*) FROM outbox WHERE status = 'acked'").pluck().get() as number) > 0);
+    await hub.restart();
+    await platform.restart();
+
+    const pending = () => lanes.reduce((n, l) => n + (l.core.db.prepare("SELECT count(*) FROM outbox WHERE status != 'acked'").pluck().get() as number), 0);
+    // The tills poll once a minute: kick them, as a reconnecting live link would.
+    await until('every terminal to drain to the hub', async () => {
+      await Promise.all(lanes.map((l) => (l.core.services.extensions.get('sync') as { syncNow?: () => Promise<unknown> } | undefined)?.syncNow?.().catch(() => null)));
+      return pending() === 0;
+    }, 60_000);
+    const hubAdmin = new AdminClient(hub.url, fs.readFileSync(path.join(hub.dataDir, 'admin-token'), 'utf8').trim());
+    await until('the hub to drain to the platform', async () => (await hubAdmin.call<{ upstreamBacklog: number }>('GET', '/v1/admin/hub')).upstreamBacklog === 0, 60_000);
+
+    const summary = await platform.admin.call<{ records: number; byOrigin: Record<string, { records: number; distinct: number }> }>('GET', `/v1/admin/stores/${STORE}/records`);
+    for (const l of lanes) {
+      const id = (l.core.db.prepare("SELECT value FROM sync_state WHERE key = 'enrollment'").pluck().get() as string);
+      const terminalId = (JSON.parse(id) as { terminalId: string }).terminalId;
+      const written = l.core.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+      expect(summary.byOrigin[terminalId], l.name).toEqual({ records: written, distinct: written });
+    }
+  });
+
+  it('refuses a second hub for the store, a terminal of another store, another store\'s join code and a bad stock movement', async () => {
+    const { code } = await platform.admin.enrollCode(STORE);
+    const second = await storemind(['hub', 'enroll', '--server', platform.url, '--code', code, '--data-dir', path.join(root, 'hub2')]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('HUB_EXISTS');
+
+    const otherDir = path.join(root, 'other-store');
+    const other = createCore({ dataDir: otherDir, loadModels: false, encrypt: false });
+    try {
+      const e = await enroll(other.db, otherDir, { server: platform.url, code: (await platform.admin.enrollCode('store-hub-2')).code });
+      const stranger = new PlatformClient({ server: hub.url, terminalId: e.terminalId, key: loadKey(otherDir) });
+      await expect(stranger.json('GET', '/v1/changes?after=0')).rejects.toMatchObject({ status: 401, code: 'UNKNOWN_TERMINAL' } satisfies Partial<PlatformError>);
+    } finally {
+      other.close();
+    }
+    const hubAdmin = new AdminClient(hub.url, fs.readFileSync(path.join(hub.dataDir, 'admin-token'), 'utf8').trim());
+    await expect(hubAdmin.enrollCode('store-hub-2')).rejects.toMatchObject({ status: 403, code: 'OTHER_STORE' });
+
+    till1.core.db.transaction(() => enqueue(till1.core.db, 'stock_movement', 'bad-1', { id: 'bad-1', sku, delta: 'lots', reason: 'sale', ref: null, terminalId: 't', at: new Date().toISOString() }))();
+    await until('the bad movement to be quarantined', async () => {
+      await (till1.core.services.extensions.get('sync') as { syncNow: () => Promise<unknown> }).syncNow().catch(() => null);
+      return till1.core.db.prepare("SELECT last_error FROM outbox WHERE record_id = 'bad-1' AND status = 'quarantined'").pluck().get() as string | undefined;
+    }).then((reason) => expect(reason).toMatch(/stock_movement record is invalid at delta/));
+  });
+
+  it('shows a store engineer the same through the CLI, on a terminal that is shut down', async () => {
+    const i = lanes.indexOf(till2);
+    till2.stop();
+    till2.core.close();
+    lanes.splice(i, 1);
+    const list = await storemind(['tickets', 'list', '--all', '--json', '--data-dir', till2.dir]);
+    expect(list.code, list.stderr).toBe(0);
+    expect(JSON.parse(list.stdout)).toContainEqual(expect.objectContaining({ id: claimed.id, status: 'claimed', handled_by: claimed.handledBy }));
+
+    const stock = await storemind(['stock', '--sku', sku, '--json', '--data-dir', till2.dir]);
+    expect(stock.code, stock.stderr).toBe(0);
+    const view = JSON.parse(stock.stdout);
+    expect(view.onHand).toBe(expectedStock);
+    expect(view.movements.filter((m: { reason: string }) => m.reason === 'sale').map((m: { delta: number }) => m.delta).sort((a: number, b: number) => a - b)).toEqual([-2, -1]);
+
+    const users = await storemind(['users', 'list', '--json', '--data-dir', till2.dir]);
+    expect(users.code, users.stderr).toBe(0);
+    const row = (JSON.parse(users.stdout) as Array<Record<string, unknown>>).find((u) => u.name === 'Nia New');
+    expect(row).toMatchObject({ role: 'cashier', active: false });
+    expect(Object.keys(row!).some((k) => /pin/i.test(k))).toBe(false);
+  });
+});
