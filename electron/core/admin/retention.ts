@@ -4,6 +4,7 @@
 import type { Db } from '../db/database.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { getSetting } from '../settings/settings.ts';
+import { pruneStoreTxns } from '../sync/store-live.ts';
 
 const DAY_MS = 86_400_000;
 /** Deleted per transaction, so a large first purge never holds the write lock for long. */
@@ -38,6 +39,7 @@ export function startRetentionJob(db: Db, log: (msg: string) => void = (m) => co
     try {
       const r = purgeBySetting(db);
       if (r.deleted > 0) log(`purged ${r.deleted} synced interactions older than ${r.cutoff}`);
+      pruneStoreTxns(db);
     } catch (e) {
       log(`purge failed: ${(e as Error).message}`);
     }

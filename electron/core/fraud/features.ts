@@ -1,5 +1,7 @@
-// Runs: node (core). Turns one transaction plus this terminal's own history into numbers the rules
-// and the model read. Every query is an index range: short windows (10 minutes, an hour, a day of
+// Runs: node (core). Turns one transaction plus the store's history into numbers the rules and
+// the model read: this terminal's own transactions, and for card and cashier velocity also the
+// other lanes' (store_txns, shared through the store hub), so a card tested across three lanes
+// counts as on one. Every query is an index range: short windows (10 minutes, an hour, a day of
 // card use) through covering indexes on transactions, the 7-day per-cashier view through the
 // fraud_cashier_days rollup (8 rows whatever the store's volume). That keeps a decision within a
 // few milliseconds with a million past transactions (bench/fraud.ts measures it).
@@ -37,8 +39,8 @@ export const FEATURES: readonly FeatureSpec[] = [
   { name: 'original_age_h', label: 'hours since the original sale', log: true },
   { name: 'hour_local', label: 'local hour of day' },
   { name: 'unusual_hour', label: 'outside normal trading hours' },
-  { name: 'card_txn_10m', label: 'uses of this card in 10 minutes', log: true },
-  { name: 'card_txn_24h', label: 'uses of this card in 24 hours', log: true },
+  { name: 'card_txn_10m', label: 'uses of this card in the store in 10 minutes', log: true },
+  { name: 'card_txn_24h', label: 'uses of this card in the store in 24 hours', log: true },
   { name: 'term_txn_10m', label: 'transactions on this terminal in 10 minutes', log: true },
   { name: 'term_card_10m', label: 'card sales on this terminal in 10 minutes', log: true },
   { name: 'term_cards_10m', label: 'different cards on this terminal in 10 minutes', log: true },
@@ -142,7 +144,9 @@ const DAY = 24 * HOUR;
 interface Statements {
   terminal: BetterSqlite3.Statement;
   card: BetterSqlite3.Statement;
+  storeCard: BetterSqlite3.Statement;
   cashier: BetterSqlite3.Statement;
+  storeCashier: BetterSqlite3.Statement;
   cashierDiscounts: BetterSqlite3.Statement;
   days: BetterSqlite3.Statement;
   byId: BetterSqlite3.Statement;
@@ -164,9 +168,14 @@ function prepared(db: Db): Statements {
       FROM transactions INDEXED BY transactions_terminal_cov WHERE terminal_id = ? AND ts > ? AND ts <= ?`),
     card: db.prepare(`SELECT count(*) AS n24, coalesce(sum(ts > ?), 0) AS n10
       FROM transactions INDEXED BY transactions_card_cov WHERE card_fingerprint = ? AND ts > ? AND ts <= ?`),
+    storeCard: db.prepare(`SELECT count(*) AS n24, coalesce(sum(ts > ?), 0) AS n10
+      FROM store_txns INDEXED BY store_txns_card WHERE card_fingerprint = ? AND ts > ? AND ts <= ?`),
     cashier: db.prepare(`SELECT count(*) AS n, coalesce(sum(type = 'refund'), 0) AS refunds,
         coalesce(sum(type = 'void'), 0) AS voids, coalesce(sum(type = 'no_sale'), 0) AS no_sale
       FROM transactions INDEXED BY transactions_cashier_cov WHERE cashier_id = ? AND ts > ? AND ts <= ?`),
+    storeCashier: db.prepare(`SELECT count(*) AS n, coalesce(sum(type = 'refund'), 0) AS refunds,
+        coalesce(sum(type = 'void'), 0) AS voids, coalesce(sum(type = 'no_sale'), 0) AS no_sale
+      FROM store_txns INDEXED BY store_txns_cashier WHERE cashier_id = ? AND ts > ? AND ts <= ?`),
     cashierDiscounts: db
       .prepare(`SELECT count(*) FROM transactions INDEXED BY transactions_cashier_cov
         WHERE cashier_id = ? AND ts > ? AND ts <= ? AND type = 'sale' AND markdown_bp >= ?`)
@@ -293,9 +302,11 @@ export function computeFeatures(db: Db, t: TxnRecord, ctx: FeatureContext): Feat
 
   const now = t.ts;
   if (card && t.tender.fingerprint) {
-    const c = s.card.get(iso(at - 10 * MIN), t.tender.fingerprint, iso(at - DAY), now) as { n24: number; n10: number };
-    out.card_txn_10m = c.n10;
-    out.card_txn_24h = c.n24;
+    const args = [iso(at - 10 * MIN), t.tender.fingerprint, iso(at - DAY), now];
+    const c = s.card.get(...args) as { n24: number; n10: number };
+    const o = s.storeCard.get(...args) as { n24: number; n10: number };
+    out.card_txn_10m = c.n10 + o.n10;
+    out.card_txn_24h = c.n24 + o.n24;
   } else {
     out.card_txn_10m = 0;
     out.card_txn_24h = 0;
@@ -308,11 +319,14 @@ export function computeFeatures(db: Db, t: TxnRecord, ctx: FeatureContext): Feat
   out.term_small_card_10m = term.small;
   out.term_keyed_10m = term.keyed;
 
-  const ch = s.cashier.get(t.cashierId, iso(at - HOUR), now) as { n: number; refunds: number; voids: number; no_sale: number };
-  out.cashier_txn_1h = ch.n;
-  out.cashier_refunds_1h = ch.refunds;
-  out.cashier_voids_1h = ch.voids;
-  out.cashier_no_sale_1h = ch.no_sale;
+  // A cashier who moves to another till brings the last hour with them.
+  type Hour = { n: number; refunds: number; voids: number; no_sale: number };
+  const ch = s.cashier.get(t.cashierId, iso(at - HOUR), now) as Hour;
+  const oh = s.storeCashier.get(t.cashierId, iso(at - HOUR), now) as Hour;
+  out.cashier_txn_1h = ch.n + oh.n;
+  out.cashier_refunds_1h = ch.refunds + oh.refunds;
+  out.cashier_voids_1h = ch.voids + oh.voids;
+  out.cashier_no_sale_1h = ch.no_sale + oh.no_sale;
   out.cashier_discount_sales_2h = s.cashierDiscounts.get(t.cashierId, iso(at - 2 * HOUR), now, HEAVY_DISCOUNT_BP) as number;
 
   const today = t.ts.slice(0, 10);

@@ -7,8 +7,8 @@ import { StaffRecord, StockMovement, StoreTxn, TicketRecord, mergeTicket, type T
 import type { ChangeT } from '../../../common/api/sync.ts';
 import type { z } from 'zod';
 import { applyStoreStaff } from '../auth/users.ts';
+import type { Db } from '../db/database.ts';
 import { applyStoreMovement } from '../inventory/stock.ts';
-import { getSetting } from '../settings/settings.ts';
 import { registerChangeApplier } from './download.ts';
 
 function parse<T extends z.ZodType>(schema: T, c: ChangeT): z.output<T> {
@@ -40,8 +40,20 @@ export function registerStoreLiveDownloads(): void {
   registerChangeApplier('staff', (db, c) => applyStoreStaff(db, parse(StaffRecord, c)));
   registerChangeApplier('store_txn', (db, c) => {
     const t = parse(StoreTxn, c);
-    if (t.terminalId === getSetting(db, 'terminalId')) return; // this lane's own, already in transactions
+    // This lane's own comes back too: it is in transactions already (lane names need not differ).
+    if (db.prepare('SELECT 1 FROM transactions WHERE id = ?').get(t.id)) return;
     db.prepare(`INSERT INTO store_txns (id, ts, terminal_id, cashier_id, type, total_cents, card_fingerprint, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET status = excluded.status`).run(t.id, t.ts, t.terminalId, t.cashierId, t.type, t.totalCents, t.cardFingerprint, t.status);
   });
+}
+
+/** The longest window a fraud feature reads other lanes' transactions over is a day. */
+const STORE_TXN_KEEP_MS = 2 * 86_400_000;
+
+/**
+ * Drops other lanes' transactions older than any fraud window reads: they are a cache (each lane
+ * keeps and syncs its own), so this loses nothing.
+ */
+export function pruneStoreTxns(db: Db, now = new Date()): number {
+  return db.prepare('DELETE FROM store_txns WHERE ts < ?').run(new Date(now.getTime() - STORE_TXN_KEEP_MS).toISOString()).changes;
 }

@@ -1,8 +1,10 @@
-// Features come from this terminal's own history, through the indexes and the day rollup.
+// Features come from this terminal's own history, through the indexes and the day rollup, and for
+// card and cashier velocity from the other lanes' transactions the store hub shares.
 import { describe, expect, it } from 'vitest';
 import { computeFeatures, FEATURE_NAMES, modelVector } from '../../../electron/core/fraud/features.ts';
 import { SIM_CONTEXT } from '../../../electron/core/fraud/evaluate.ts';
 import { recordTransaction } from '../../../electron/core/pos/record.ts';
+import { pruneStoreTxns } from '../../../electron/core/sync/store-live.ts';
 import type { Decision } from '../../../electron/core/fraud/types.ts';
 import { aSku, demoDb, txn } from './helpers.ts';
 
@@ -102,5 +104,24 @@ describe('fraud features', () => {
     const v = modelVector(f);
     expect(v).toHaveLength(FEATURE_NAMES.length);
     expect(Array.from(v).every(Number.isFinite)).toBe(true);
+  });
+  it('card and cashier velocity count the other lanes of the store, which a lane keeps for two days', () => {
+    const card = { method: 'card' as const, fingerprint: 'tok_lanes', last4: '4242', entryMode: 'chip' as const };
+    const lane = db.prepare('INSERT INTO store_txns (id, ts, terminal_id, cashier_id, type, total_cents, card_fingerprint, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    lane.run('lane-a', '2025-06-04T10:01:00.000Z', 'T2', 'u-lanes', 'sale', 300, 'tok_lanes', 'completed');
+    lane.run('lane-b', '2025-06-04T10:02:00.000Z', 'T3', 'u-other', 'sale', 300, 'tok_lanes', 'completed');
+    lane.run('lane-c', '2025-06-04T10:03:00.000Z', 'T3', 'u-lanes', 'refund', -300, null, 'completed');
+    lane.run('lane-old', '2025-06-03T12:00:00.000Z', 'T2', 'u-lanes', 'sale', 300, 'tok_lanes', 'completed');
+    recordTransaction(db, txn(db, { ts: '2025-06-04T10:04:00.000Z', cashierId: 'u-lanes', tender: card }), allow);
+
+    const f = computeFeatures(db, txn(db, { ts: '2025-06-04T10:05:00.000Z', cashierId: 'u-lanes', tender: card }), SIM_CONTEXT);
+    expect(f.card_txn_10m).toBe(3); // two other lanes and this one
+    expect(f.card_txn_24h).toBe(4);
+    expect(f.term_card_10m).toBe(1); // a lane's own features stay its own
+    expect(f.cashier_txn_1h).toBe(3);
+    expect(f.cashier_refunds_1h).toBe(1);
+
+    expect(pruneStoreTxns(db, new Date('2025-06-05T13:00:00.000Z'))).toBe(1);
+    expect(computeFeatures(db, txn(db, { ts: '2025-06-04T10:05:00.000Z', cashierId: 'u-lanes', tender: card }), SIM_CONTEXT).card_txn_24h).toBe(3);
   });
 });
