@@ -13,6 +13,7 @@ const suites: Suite[] = [
   { name: 'search', load: async () => (await import('./search.ts')).benchSearch as () => Promise<BenchRow[]> },
   { name: 'admin', load: async () => (await import('./admin.ts')).benchAdmin as () => Promise<BenchRow[]> },
   { name: 'sync', load: async () => (await import('./sync.ts')).benchSync as () => Promise<BenchRow[]> },
+  { name: 'hub', load: async () => (await import('./hub.ts')).benchHub },
   { name: 'fraud', load: async () => (await import('./fraud.ts')).benchFraud as () => Promise<BenchRow[]> },
   { name: 'assistant', load: async () => (await import('./assistant.ts')).benchAssistant as () => Promise<BenchRow[]> },
 ];
