@@ -86,6 +86,12 @@ export const assistantOps = {
     input: z.object({ sessionId: SessionId }).strict(),
     output: AssistantReply,
   }),
+  'assistant.staffStatus': op({
+    summary: 'Whether staff are on the way to this conversation\'s kiosk, and who (first name only).',
+    access: 'public',
+    input: z.object({ sessionId: SessionId }).strict(),
+    output: z.object({ status: z.enum(['none', 'open', 'claimed', 'closed']), staffName: z.string().nullable() }),
+  }),
   'assistant.end': op({
     summary: 'Forget a conversation now (idle reset or start over).',
     access: 'public',

@@ -99,25 +99,32 @@ test('chips, the on-screen keyboard, multi-turn order lookup and Call staff', as
   expect(guard.problems).toEqual([]);
 });
 
-test('a kiosk handoff shows up for staff on the POS, who claim and close it', async ({ page }) => {
+test('a kiosk handoff shows up for staff on the POS, who claim and close it; the kiosk says who is coming', async ({ page, context }) => {
   const guard = guardPage(page);
   await openKiosk(page);
   await page.getByTestId('kiosk-open-ask').click();
   await page.getByTestId('assistant-call-staff').click();
-  await expect(page.getByTestId('assistant-staff-coming')).toBeVisible();
+  await expect(page.getByTestId('assistant-staff-coming')).toHaveText('A team member is on the way to this kiosk.');
 
-  await page.goto('/#/pos');
-  await enterPin(page, '1111');
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Help requests' }).click();
+  // The till is another window; the kiosk stays on its conversation.
+  const pos = await context.newPage();
+  const posGuard = guardPage(pos);
+  await pos.goto('/#/pos');
+  await enterPin(pos, '1111');
+  await pos.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Help requests' }).click();
   // Newest first: this kiosk's request is on top (earlier tests may have left others open).
-  const ticket = page.getByTestId('help-ticket').first();
+  const ticket = pos.getByTestId('help-ticket').first();
   await expect(ticket).toContainText('Call staff button on the kiosk');
-  const waiting = await page.getByTestId('help-ticket').count();
+  const waiting = await pos.getByTestId('help-ticket').count();
   await ticket.getByTestId('help-ticket-claim').click();
   await expect(ticket).toContainText('someone is on the way');
+  await expect(ticket.getByTestId('help-ticket-claimer')).toContainText('Casey Cashier');
+  await expect(page.getByTestId('assistant-staff-coming')).toHaveText('Casey is on the way to this kiosk.');
+
   await ticket.getByTestId('help-ticket-close').click();
-  await expect(page.getByTestId('help-ticket')).toHaveCount(waiting - 1);
+  await expect(pos.getByTestId('help-ticket')).toHaveCount(waiting - 1);
   expect(guard.problems).toEqual([]);
+  expect(posGuard.problems).toEqual([]);
 });
 
 test('the conversation is wiped after the idle timeout, in Chinese too', async ({ page }) => {

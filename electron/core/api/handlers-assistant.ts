@@ -1,6 +1,6 @@
 // Runs: node (core). Handlers for the assistant and help-ticket operations (common/api/assistant.ts).
 import { getAssistant } from '../assistant/service.ts';
-import { listTickets, openTicketCount, updateTicket } from '../assistant/tickets.ts';
+import { listTickets, openTicketCount, staffStatusFor, updateTicket } from '../assistant/tickets.ts';
 import { CoreError } from '../db/errors.ts';
 import type { Handler } from './context.ts';
 
@@ -10,6 +10,7 @@ export const assistantHandlers: {
   'assistant.feedback': Handler<'assistant.feedback'>;
   'assistant.callStaff': Handler<'assistant.callStaff'>;
   'assistant.end': Handler<'assistant.end'>;
+  'assistant.staffStatus': Handler<'assistant.staffStatus'>;
   'tickets.list': Handler<'tickets.list'>;
   'tickets.update': Handler<'tickets.update'>;
 } = {
@@ -24,6 +25,7 @@ export const assistantHandlers: {
     (await getAssistant(core)).endConversation(input.sessionId);
     return { ok: true as const };
   },
+  'assistant.staffStatus': ({ core }, input) => staffStatusFor(core.db, input.sessionId),
   'tickets.list': ({ core }, input) => ({ tickets: listTickets(core.db, input.status ?? 'active', input.limit ?? 100), open: openTicketCount(core.db) }),
   'tickets.update': ({ core, session }, input) => {
     if (!session) throw new CoreError('UNAUTHENTICATED', 'Sign in to handle help tickets.');

@@ -32,6 +32,18 @@ export function activeTicketFor(db: Db, sessionId: string): TicketRow | null {
   );
 }
 
+/**
+ * What the kiosk tells the shopper about their Call staff: the conversation's latest ticket and, once
+ * someone claimed it (on any terminal of the store), that person's first name.
+ */
+export function staffStatusFor(db: Db, sessionId: string): { status: 'none' | TicketStatus; staffName: string | null } {
+  const t = db.prepare('SELECT status, handled_by_name FROM help_tickets WHERE session_id = ? ORDER BY ts DESC LIMIT 1').get(sessionId) as
+    | { status: TicketStatus; handled_by_name: string | null }
+    | undefined;
+  if (!t) return { status: 'none', staffName: null };
+  return { status: t.status, staffName: t.status === 'claimed' ? (t.handled_by_name?.trim().split(/\s+/)[0] ?? null) || null : null };
+}
+
 /** Opens a ticket for the conversation, or returns the one already open for it. */
 export function openTicket(db: Db, t: { terminalId: string; sessionId: string; reason: string }, now = new Date()): { ticket: TicketRow; created: boolean } {
   return db.transaction(() => {

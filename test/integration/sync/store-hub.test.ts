@@ -129,6 +129,9 @@ describe('store hub', () => {
     });
     expect(['u-cashier', 'u-supervisor']).toContain(agreed.handled_by);
     expect(agreed.handled_by_name).toBe(agreed.handled_by === 'u-cashier' ? 'Casey Cashier' : 'Sam Supervisor');
+    // The kiosk tells the shopper who is coming, by first name.
+    const told = await kiosk.call('assistant.staffStatus', { sessionId: 'kiosk-conv-hub-0001' });
+    expect(told.data).toEqual({ status: 'claimed', staffName: agreed.handled_by === 'u-cashier' ? 'Casey' : 'Sam' });
 
     claimed = { id, handledBy: agreed.handled_by! };
   });

@@ -1,11 +1,12 @@
 // Runs: dom (renderer). The kiosk's "Ask a question" panel: a touch-first chat with the on-device
 // assistant. Suggestion chips, an on-screen keyboard, product cards with aisle, bay and shelf,
-// "Was this helpful?" on every answer, and an always-visible Call staff button. Everything the
+// "Was this helpful?" on every answer, and an always-visible Call staff button; once someone on any
+// terminal of the store claims the call, the shopper sees who is coming. Everything the
 // shopper or the core wrote is rendered as React text (never as HTML). The conversation lives in
 // this component: the kiosk's idle reset remounts it, and unmounting tells the core to forget it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpOutput } from '../../../../common/api/index.ts';
-import { call } from '../../api.ts';
+import { call, subscribe } from '../../api.ts';
 import { OnScreenKeyboard } from '../../components/OnScreenKeyboard.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { KioskPanelProps } from '../panels.tsx';
@@ -111,6 +112,28 @@ export function AssistantPanel(_props: KioskPanelProps) {
         ? [...starterChips]
         : [];
   const staffComing = turns.some((x) => x.reply?.handoff);
+  const [staffName, setStaffName] = useState<string | null>(null);
+  useEffect(() => {
+    setStaffName(null);
+    if (!staffComing) return;
+    let live = true;
+    const load = () => {
+      call('assistant.staffStatus', { sessionId })
+        .then((s) => live && setStaffName(s.staffName))
+        .catch(() => {});
+    };
+    load();
+    let off = () => {};
+    try {
+      off = subscribe('tickets.changed', load);
+    } catch {
+      // No event channel: the generic "on the way" stays.
+    }
+    return () => {
+      live = false;
+      off();
+    };
+  }, [staffComing, sessionId]);
 
   return (
     <div className="assistant" data-testid="assistant">
@@ -128,7 +151,7 @@ export function AssistantPanel(_props: KioskPanelProps) {
 
       {staffComing && (
         <p className="assistant__coming" role="status" data-testid="assistant-staff-coming">
-          {t('assistant.staffComing')}
+          {staffName ? t('assistant.staffNamedComing', { name: staffName }) : t('assistant.staffComing')}
         </p>
       )}
 
