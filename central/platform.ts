@@ -11,6 +11,7 @@ import { migrateCentral } from './migrations.ts';
 import { buildServer, type HubRoutes, type ServerConfig } from './server.ts';
 import { cachedArtifact, startHubLink, type HubLink, type Upstream } from './hub-link.ts';
 import { createLiveHub } from './live.ts';
+import { hubStatus } from './store-view.ts';
 import type { TerminalKey } from '../electron/core/sync/identity.ts';
 
 export interface PlatformOptions {
@@ -69,6 +70,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       link = l;
       hub = {
         storeId: upstream.storeId,
+        upstream,
         targets: async () => (await db.pool.query<{ targets: unknown }>('SELECT targets FROM hub_link WHERE id = 1')).rows[0]?.targets ?? null,
         artifactFile: async (sha) => (fs.existsSync(cachedArtifact(dataDir, sha)) ? cachedArtifact(dataDir, sha) : null),
         onIngest: () => l.kick(),
@@ -103,22 +105,4 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     lock.release();
     throw e;
   }
-}
-
-/** What the back office and a store engineer need to see of a hub: its terminals and its platform link. */
-export async function hubStatus(db: CentralDb, upstream: Upstream): Promise<unknown> {
-  const link = (await db.pool.query<{ upstream_acked: string; change_cursor: string; last_ok_at: Date | null; last_error: string | null }>(
-    'SELECT upstream_acked, change_cursor, last_ok_at, last_error FROM hub_link WHERE id = 1')).rows[0];
-  const backlog = (await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE store_id = $1 AND relay_seq > $2', [upstream.storeId, link?.upstream_acked ?? 0])).rows[0]!.n;
-  const upstreamErrors = (await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE upstream_error IS NOT NULL')).rows[0]!.n;
-  const terminals = (await db.pool.query<{ id: string; name: string; last_contact: Date | null; backlog: string; last_seq: string; revoked_at: Date | null }>(
-    "SELECT id, name, last_contact, backlog, last_seq, revoked_at FROM terminals WHERE kind = 'terminal' ORDER BY enrolled_at")).rows;
-  return {
-    storeId: upstream.storeId,
-    platform: { server: upstream.server, hubTerminalId: upstream.terminalId, lastOkAt: link?.last_ok_at?.toISOString() ?? null, lastError: link?.last_error ?? null, changeCursor: Number(link?.change_cursor ?? 0) },
-    upstreamBacklog: Number(backlog),
-    upstreamAcked: Number(link?.upstream_acked ?? 0),
-    upstreamRejected: Number(upstreamErrors),
-    terminals: terminals.map((t) => ({ id: t.id, name: t.name, lastContact: t.last_contact?.toISOString() ?? null, pending: Number(t.backlog), lastSeq: Number(t.last_seq), revoked: !!t.revoked_at })),
-  };
 }

@@ -21,6 +21,8 @@ import { artifactPath, currentTargets, publishModel, updateModelVersion, type Mo
 import { authenticateTerminal, type TerminalIdentity } from './terminal-auth.ts';
 import { dashboardHtml, dashboardJs } from './dashboard.ts';
 import { createLiveHub, type LiveHub } from './live.ts';
+import type { Upstream } from './hub-link.ts';
+import { storeOverview, type HubStatus } from './store-view.ts';
 
 const gunzip = promisify(zlib.gunzip);
 
@@ -44,13 +46,14 @@ export interface ServerConfig {
 /** A store hub serves one store, relays upward and serves the platform's model files from its cache. */
 export interface HubRoutes {
   storeId: string;
+  upstream: Upstream;
   /** The platform's signed targets as last fetched (terminals verify the platform's signature). */
   targets(): Promise<unknown>;
   /** The cached artifact's path, or null when the hub does not hold it (yet). */
   artifactFile(sha256: string): Promise<string | null>;
   /** Records were accepted: relay them upward soon. */
   onIngest(): void;
-  status(): Promise<unknown>;
+  status(): Promise<HubStatus>;
 }
 
 declare module 'fastify' {
@@ -153,6 +156,7 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
     return UploadResponse.parse(res);
   });
   app.get('/v1/live', { preHandler: terminalAuth }, async (req, reply) => live.serve(req.terminal!.storeId, reply));
+  app.get('/v1/store', { preHandler: terminalAuth }, async (req) => storeOverview(db, req.terminal!.storeId, cfg.hub?.upstream ?? null));
   app.get('/v1/changes', { preHandler: terminalAuth }, async (req) => {
     const q = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(1000) }).safeParse(req.query);
     if (!q.success) throw badRequest('BAD_REQUEST', 'after and limit must be whole numbers.');
@@ -213,7 +217,7 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
   });
   app.get('/v1/admin/hub', { preHandler: adminAuth }, async () => {
     if (!cfg.hub) throw new HttpError(404, 'NOT_A_HUB', 'This is the central platform, not a store hub.');
-    return { ...(await cfg.hub.status() as object), liveStreams: live.count() };
+    return { ...(await cfg.hub.status()), liveStreams: live.count() };
   });
   app.get('/v1/admin/stats', { preHandler: adminAuth }, async () => stats(db));
   app.get('/v1/admin/fleet', { preHandler: adminAuth }, async () => fleet(db));

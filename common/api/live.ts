@@ -82,3 +82,19 @@ export function mergeTicket(current: TicketRecordT | null, incoming: TicketRecor
   }
   return incoming;
 }
+
+/** What a terminal's back office shows of its store: the terminals, and (at a hub) the link up. */
+export const StoreOverview = z.object({
+  via: z.enum(['hub', 'platform']),
+  storeId: z.string().max(64),
+  platform: z.object({ server: z.string().max(2000), lastOkAt: z.string().nullable(), lastError: z.string().max(2000).nullable() }).nullable(),
+  upstreamBacklog: z.number().int().nonnegative(),
+  terminals: z.array(z.object({
+    id: z.string().max(64),
+    name: z.string().max(200),
+    lastContact: z.string().nullable(),
+    pending: z.number().int(),
+    revoked: z.boolean(),
+  })).max(1000),
+});
+export type StoreOverviewT = z.infer<typeof StoreOverview>;

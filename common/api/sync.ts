@@ -4,6 +4,7 @@
 //    exact string a terminal signs, so the signer and the verifier cannot drift apart.
 import { z } from 'zod';
 import { op } from './define.ts';
+import { StoreOverview } from './live.ts';
 
 // ---------------------------------------------------------------------------------------------
 // UI operations
@@ -49,6 +50,12 @@ export const syncOps = {
     ]),
     /** `moved` lists at most the first 500 moves; `requeued` counts them all. */
     output: z.object({ requeued: z.number().int(), moved: z.array(z.object({ from: z.number().int(), to: z.number().int() })).max(500) }),
+  }),
+  'sync.store': op({
+    summary: 'This store as the hub (or the platform) sees it: its terminals, their last contact and backlog, and the hub\'s link to the platform.',
+    access: 'supervisor',
+    input: z.object({}).strict(),
+    output: StoreOverview,
   }),
   'sync.now': op({
     summary: 'Run one sync with the central platform now (upload, then download).',

@@ -3,7 +3,9 @@
 import { CoreError } from '../db/errors.ts';
 import type { SyncService } from '../sync/index.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { syncStatus } from '../sync/service.ts';
+import { StoreOverview } from '../../../common/api/live.ts';
+import { syncOptions } from '../sync/index.ts';
+import { clientFor, syncStatus } from '../sync/service.ts';
 import { requeueQuarantined } from '../sync/upload.ts';
 import type { CallContext, Handler } from './context.ts';
 
@@ -13,6 +15,7 @@ export const syncHandlers: {
   'sync.status': Handler<'sync.status'>;
   'sync.quarantined': Handler<'sync.quarantined'>;
   'sync.requeue': Handler<'sync.requeue'>;
+  'sync.store': Handler<'sync.store'>;
   'sync.now': Handler<'sync.now'>;
 } = {
   'sync.status': (ctx) => service(ctx)?.status() ?? syncStatus(ctx.core.db),
@@ -33,6 +36,18 @@ export const syncHandlers: {
     core.emit('sync.state', { state: now.state, pending: now.pending });
     // The count is complete; the list of moves is capped so "all" over a large quarantine stays a small answer.
     return { requeued: moved.length, moved: moved.slice(0, 500) };
+  },
+  'sync.store': async ({ core }) => {
+    const client = clientFor({ ...syncOptions(core), timeoutMs: 5000 });
+    let raw: unknown;
+    try {
+      raw = await client.json('GET', '/v1/store');
+    } catch (e) {
+      throw new CoreError('CONFLICT', `The store's hub (or the platform) cannot be reached: ${(e as Error).message}`);
+    }
+    const r = StoreOverview.safeParse(raw);
+    if (!r.success) throw new CoreError('CONFLICT', 'The hub answered with something that is not a store overview.');
+    return r.data;
   },
   'sync.now': async (ctx) => {
     const svc = service(ctx);

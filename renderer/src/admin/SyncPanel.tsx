@@ -1,6 +1,7 @@
 // Runs: dom (renderer). Sync with the central platform, for the back office: connection and
 // enrollment, backlog, the last error, rows the platform refused (with its reasons), model
-// versions this terminal reports, "Sync now" and "Send refused records again" (managers and up).
+// versions this terminal reports, the store's terminals and hub (StoreCard), "Sync now" and "Send
+// refused records again" (managers and up).
 // Live via `sync.state`.
 import { useEffect, useState } from 'react';
 import { call, subscribe } from '../api.ts';
@@ -10,6 +11,7 @@ import { roleAllows } from '../../../common/api/define.ts';
 import { SYNC_TONE, useAgo, useSyncStatus } from '../components/SyncBadge.tsx';
 import type { StaffPanelProps } from '../staff/panels.tsx';
 import { NoteBar, errorText, useDateTime, useLoad, type Note } from './ui.tsx';
+import { StoreCard } from './StoreCard.tsx';
 import './admin.css';
 
 const TAG = { ok: 'tag--ok', busy: 'tag--warn', warn: 'tag--warn', bad: 'tag--bad' } as const;
@@ -106,6 +108,7 @@ export function SyncPanel({ session }: StaffPanelProps) {
               <dd data-testid="sync-panel-quarantined">{s.quarantined}</dd>
             </dl>
           </div>
+          {s.enrolled && roleAllows(session.user.role, 'supervisor') && <StoreCard />}
           <div className="adm__card">
             <h3>{t('sync.panel.models')}</h3>
             {s.models.length ? (

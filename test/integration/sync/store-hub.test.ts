@@ -136,6 +136,17 @@ describe('store hub', () => {
     claimed = { id, handledBy: agreed.handled_by! };
   });
 
+  it("shows the back office every terminal of the store and the hub's link to the platform", async () => {
+    const admin = await office.signIn('4444', 'admin');
+    const r = await office.call('sync.store', {}, admin);
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+    expect(r.data).toMatchObject({ via: 'hub', storeId: STORE, platform: { server: platform.url } });
+    expect(r.data.terminals.map((x: { name: string }) => x.name).sort()).toEqual(['kiosk', 'office', 'till1', 'till2']);
+    expect(r.data.terminals.every((x: { lastContact: string | null; revoked: boolean }) => x.lastContact && !x.revoked)).toBe(true);
+    const cashier = await till1.call('sync.store', {}, await till1.signIn('1111'));
+    expect(cashier.error?.code).toBe('FORBIDDEN');
+  });
+
   it('moves stock on every terminal when two tills sell the same item at once', async () => {
     const before = onHand(kiosk)!;
     expect(onHand(till1)).toBe(before);
