@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AdminApiError, AdminClient } from './admin-client.ts';
+import { CentralDbError } from './db.ts';
 import { startPlatform } from './platform.ts';
 import { packDir } from '../electron/core/sync/pack.ts';
 
@@ -149,6 +150,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       console.error(`storemind-central: ${e.message}`);
       return 2;
+    }
+    if (e instanceof CentralDbError) {
+      console.error(`storemind-central: ${e.message} (${e.code})`);
+      return 1;
     }
     if (e instanceof AdminApiError) {
       console.error(`storemind-central: ${e.message} (${e.code})`);

@@ -25,6 +25,15 @@ export interface OpenDbOptions {
   poolSize?: number;
 }
 
+/** The platform's or hub's own database cannot be opened: refused with what to do, never a crash. */
+export class CentralDbError extends Error {
+  readonly code = 'DB_CORRUPT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'CentralDbError';
+  }
+}
+
 export async function openCentralDb(opts: OpenDbOptions): Promise<CentralDb> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, idleTimeoutMillis: 30_000 });
@@ -36,7 +45,15 @@ export async function openCentralDb(opts: OpenDbOptions): Promise<CentralDb> {
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const dir = path.join(opts.dataDir, 'pgdata');
   fs.mkdirSync(dir, { recursive: true });
-  const lite = await PGlite.create(dir);
+  let lite: Awaited<ReturnType<typeof PGlite.create>>;
+  try {
+    lite = await PGlite.create(dir);
+  } catch (e) {
+    throw new CentralDbError(
+      `The embedded database in ${dir} cannot be opened (${(e as Error).message}), so nothing was started. ` +
+        'Restore that folder from a backup, or move it aside to start with an empty one (a store hub must then be enrolled again).',
+    );
+  }
   // PGlite is one session. The socket server multiplexes connections, but messages of two clients'
   // extended-protocol exchanges could interleave, so the pool holds exactly one connection and
   // never lets it idle out; transactions then serialize in the pool.

@@ -28,7 +28,7 @@ export async function stats(db: CentralDb): Promise<Stats> {
 
 export async function fleet(db: CentralDb) {
   const terminals = await db.pool.query(
-    `SELECT id, store_id AS "storeId", name, enrolled_at AS "enrolledAt", revoked_at AS "revokedAt", last_contact AS "lastContact",
+    `SELECT id, store_id AS "storeId", name, kind, enrolled_at AS "enrolledAt", revoked_at AS "revokedAt", last_contact AS "lastContact",
             last_seq AS "lastSeq", backlog, duplicates, rejected, change_cursor AS "changeCursor", app_version AS "appVersion", models
        FROM terminals ORDER BY store_id, enrolled_at`,
   );
@@ -45,6 +45,14 @@ export async function fleet(db: CentralDb) {
   const retrains = await db.pool.query(
     `SELECT at, model, decision, candidate_version AS version, reason FROM retrain_runs ORDER BY id DESC LIMIT 20`,
   );
+  // A hub's terminals are not enrolled here: the platform knows them by the records relayed for them.
+  const behind = await db.pool.query<{ hub: string; terminal: string; records: number; lastRecordAt: Date }>(
+    `SELECT terminal_id AS hub, origin_terminal AS terminal, count(*)::bigint AS records, max(received_at) AS "lastRecordAt"
+       FROM records WHERE origin_terminal IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  for (const t of terminals.rows as Array<{ id: string; kind: string; behind?: unknown[] }>) {
+    if (t.kind === 'hub') t.behind = behind.rows.filter((b) => b.hub === t.id).map(({ terminal, records, lastRecordAt }) => ({ terminal, records, lastRecordAt }));
+  }
   return { terminals: terminals.rows, feedback: feedback.rows, models: models.rows, retrains: retrains.rows, stats: await stats(db), serverTime: new Date().toISOString() };
 }
 

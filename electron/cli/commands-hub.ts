@@ -2,6 +2,7 @@
 // the store's terminals on the LAN, hand out a terminal's join code, show its link.
 import { AdminApiError, AdminClient } from '../../central/admin-client.ts';
 import { HubError, enrollHub, hubJoinCode, hubJoinUrl, readUpstream, startHub } from '../../central/hub.ts';
+import { CentralDbError } from '../../central/db.ts';
 import { loadAdminToken } from '../../central/keys.ts';
 import { CoreError } from '../core/db/errors.ts';
 import { intOption, parse } from './args.ts';
@@ -13,7 +14,11 @@ async function serve(argv: string[], g: GlobalOptions): Promise<number> {
   const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'link-interval-seconds': { type: 'string' } }, false);
   const port = values.port === undefined ? 4600 : intOption(values.port, 'port', 0, 65535);
   const linkIntervalMs = values['link-interval-seconds'] === undefined ? undefined : intOption(values['link-interval-seconds'], 'link-interval-seconds', 1, 3600) * 1000;
-  const hub = await startHub({ dataDir: g.dataDir, port, host: values.host ?? '127.0.0.1', linkIntervalMs });
+  const host = values.host ?? '127.0.0.1';
+  const hub = await startHub({ dataDir: g.dataDir, port, host, linkIntervalMs }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') throw new HubError('PORT_IN_USE', `Port ${port} on ${host} is in use by another program: choose another with --port.`);
+    throw e;
+  });
   console.log(g.json ? JSON.stringify({ url: hub.url, storeId: hub.storeId, pid: process.pid }) : `Store hub for store ${hub.storeId} is serving ${hub.url} (data: ${g.dataDir}).`);
   const stop = () => void hub.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
@@ -58,7 +63,7 @@ export const hub: Command = {
     try {
       return await fn(rest, g);
     } catch (e) {
-      if (e instanceof HubError || e instanceof AdminApiError) {
+      if (e instanceof HubError || e instanceof AdminApiError || e instanceof CentralDbError) {
         console.error(`storemind hub: ${e.message}${e.message.includes(`(${e.code})`) ? '' : ` (${e.code})`}`);
         return 1;
       }
