@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { spawnHub, storemind, type HubProc } from '../integration/sync/helpers/hub.ts';
-import { freePort } from '../integration/sync/helpers/net.ts';
 import { spawnPlatform, type PlatformProc } from '../integration/sync/helpers/platform.ts';
 import { enterPin, guardPage, invoke, screenshotDir } from './helpers.ts';
 
@@ -25,21 +24,21 @@ async function terminal(name: string): Promise<string> {
   expect(code.code, code.stderr).toBe(0);
   const enrolled = await storemind(['enroll', '--server', hub.url, '--code', (JSON.parse(code.stdout) as { code: string }).code, '--name', name, '--data-dir', dir]);
   expect(enrolled.code, enrolled.stderr).toBe(0);
-  const port = await freePort();
-  const proc = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--data-dir', dir], {
+  // Port 0: the host picks a free port and prints its URL.
+  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dir], {
     env: { ...process.env, STOREMIND_SYNC_INTERVAL_MS: '60000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  await new Promise<void>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.on('data', (d: Buffer) => {
       out += String(d);
-      if (out.includes(`is serving http://127.0.0.1:${port}`)) resolve();
+      const m = /is serving (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
     });
     proc.stderr!.on('data', (d: Buffer) => (out += String(d)));
     proc.once('exit', (c) => reject(new Error(`${name} exited with ${c}:\n${out}`)));
   });
-  const url = `http://127.0.0.1:${port}`;
   hosts.push({ url, proc });
   return url;
 }

@@ -33,8 +33,9 @@ describe('the nightly feedback job', () => {
         { model: KIOSK_HEAD_MODEL, decision: 'skipped' },
         { model: FRAUD_MODEL_NAME, decision: 'skipped' },
       ]);
+      // Each run's row is written before the job logs it: wait for the log lines too.
+      expect(logs.some((l) => l.startsWith('[jobs] feedback retrain: skipped'))).toBe(true);
+      expect(logs.some((l) => /^\[jobs\] fraud retrain: skipped \(0 verdicts/.test(l))).toBe(true);
     }, { timeout: 30_000, interval: 200 });
-    expect(logs.some((l) => l.startsWith('[jobs] feedback retrain: skipped'))).toBe(true);
-    expect(logs.some((l) => /^\[jobs\] fraud retrain: skipped \(0 verdicts/.test(l))).toBe(true);
   });
 });

@@ -194,11 +194,16 @@ describe('store hub', () => {
     const admin = await office.signIn('4444', 'admin');
     const added = await office.call('admin.users.add', { name: 'Nia New', role: 'cashier', pin: '8642' }, admin);
     expect(added.ok, JSON.stringify(added.error)).toBe(true);
-    await until('the new cashier to sign in at till 2', () => till2.signIn('8642'));
+    // Wait for the account itself, then sign in once: polling with a PIN the till does not know yet
+    // would be wrong guesses, and five of those lock the till's sign-in.
+    const active = (l: Lane) => l.core.db.prepare('SELECT active FROM users WHERE id = ?').pluck().get(added.data.id) as number | undefined;
+    await until('the new cashier to reach till 2', () => active(till2) === 1);
+    await till2.signIn('8642');
 
     const off = await office.call('admin.users.deactivate', { id: added.data.id }, admin);
     expect(off.ok, JSON.stringify(off.error)).toBe(true);
-    await until('till 2 to refuse the disabled cashier', async () => (await till2.call('auth.signIn', { pin: '8642', surface: 'pos' })).ok === false);
+    await until('till 2 to hear the account is disabled', () => active(till2) === 0);
+    expect((await till2.call('auth.signIn', { pin: '8642', surface: 'pos' })).ok).toBe(false);
   });
 
   it('keeps sharing in the store while the platform is down, and relays every record once when it returns', async () => {
@@ -230,9 +235,13 @@ describe('store hub', () => {
       const written = l.core.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
       expect(summary.byOrigin[terminalId], l.name).toEqual({ records: written, distinct: written });
     }
+    // The fleet dashboard's data shows the hub and the terminals behind it.
+    const fleet = await platform.admin.call<{ terminals: Array<{ storeId: string; kind: string; behind?: Array<{ terminal: string; records: number }> }> }>('GET', '/v1/admin/fleet');
+    const hubRow = fleet.terminals.find((t) => t.storeId === STORE && t.kind === 'hub');
+    expect(hubRow?.behind?.length).toBe(lanes.length);
   });
 
-  it('refuses a second hub for the store, a terminal of another store, another store\'s join code and a bad stock movement', async () => {
+  it('refuses a second hub for the store, a terminal of another store, another store\'s join code, a damaged hub database and a bad stock movement', async () => {
     const { code } = await platform.admin.enrollCode(STORE);
     const second = await storemind(['hub', 'enroll', '--server', platform.url, '--code', code, '--data-dir', path.join(root, 'hub2')]);
     expect(second.code).toBe(1);
@@ -249,6 +258,16 @@ describe('store hub', () => {
     }
     const hubAdmin = new AdminClient(hub.url, fs.readFileSync(path.join(hub.dataDir, 'admin-token'), 'utf8').trim());
     await expect(hubAdmin.enrollCode('store-hub-2')).rejects.toMatchObject({ status: 403, code: 'OTHER_STORE' });
+
+    // A hub restarted on a damaged database refuses to start, with what to do, and no stack trace.
+    const broken = path.join(root, 'hub-broken');
+    fs.cpSync(hub.dataDir, broken, { recursive: true, filter: (f) => !f.endsWith('platform.lock') && !f.endsWith('hub.json') });
+    const control = path.join(broken, 'pgdata', 'global', 'pg_control');
+    fs.writeFileSync(control, Buffer.alloc(fs.statSync(control).size, 0x55));
+    const damaged = await storemind(['hub', 'serve', '--port', '0', '--data-dir', broken]);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toMatch(/The embedded database in .*pgdata cannot be opened .*Restore that folder from a backup.*\(DB_CORRUPT\)/);
+    expect(damaged.stderr).not.toMatch(/\n\s+at /);
 
     till1.core.db.transaction(() => enqueue(till1.core.db, 'stock_movement', 'bad-1', { id: 'bad-1', sku, delta: 'lots', reason: 'sale', ref: null, terminalId: 't', at: new Date().toISOString() }))();
     await until('the bad movement to be quarantined', async () => {

@@ -3,7 +3,6 @@
 // `storemind` CLI run as a process, the way a store engineer runs it.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort } from './net.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../../bin/storemind.mjs');
 
@@ -33,7 +32,9 @@ export interface HubProc {
 }
 
 export async function spawnHub(dataDir: string, opts: { port?: number; linkIntervalSeconds?: number } = {}): Promise<HubProc> {
-  const port = opts.port ?? (await freePort());
+  // Port 0 at first start (the hub picks a free one and prints it: no window for another process to
+  // take a port we picked); a restart comes back on the same port, where its terminals look for it.
+  let port = opts.port ?? 0;
   let out = '';
   const start = async (): Promise<ChildProcess> => {
     const child = spawn(process.execPath, [BIN, 'hub', 'serve', '--port', String(port), '--data-dir', dataDir, '--link-interval-seconds', String(opts.linkIntervalSeconds ?? 1)], {
@@ -43,18 +44,23 @@ export async function spawnHub(dataDir: string, opts: { port?: number; linkInter
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (d: Buffer) => {
         out += String(d);
-        if (out.includes(`is serving http://127.0.0.1:${port}`)) resolve();
+        const m = /is serving http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m) {
+          port = Number(m[1]);
+          resolve();
+        }
       });
       child.stderr!.on('data', (d: Buffer) => (out += String(d)));
       child.once('exit', (code) => reject(new Error(`hub exited with ${code} before serving:\n${out}`)));
     });
     return child;
   };
+  const proc = await start();
   const h: HubProc = {
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
-    proc: await start(),
+    proc,
     output: () => out,
     async kill(signal = 'SIGKILL') {
       if (h.proc.exitCode !== null || h.proc.signalCode !== null) return;

@@ -4,7 +4,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { AdminClient } from '../../../../central/admin-client.ts';
-import { freePort } from './net.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../../bin/storemind-central.mjs');
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -27,7 +26,8 @@ export interface PlatformSpec {
 }
 
 export async function spawnPlatform(spec: PlatformSpec): Promise<PlatformProc> {
-  const port = spec.port ?? (await freePort());
+  // Port 0 at first start (the platform picks a free port and prints it); a restart reuses it.
+  let port = spec.port ?? 0;
   let out = '';
   const start = async (): Promise<ChildProcess> => {
     const args = [BIN, 'serve', '--port', String(port), '--data-dir', spec.dataDir, '--log-level', 'warn'];
@@ -39,7 +39,11 @@ export async function spawnPlatform(spec: PlatformSpec): Promise<PlatformProc> {
     await new Promise<void>((resolve, reject) => {
       const onData = (d: Buffer) => {
         out += String(d);
-        if (out.includes(`listening on http://127.0.0.1:${port}`)) resolve();
+        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m) {
+          port = Number(m[1]);
+          resolve();
+        }
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', (d) => (out += String(d)));
@@ -47,11 +51,12 @@ export async function spawnPlatform(spec: PlatformSpec): Promise<PlatformProc> {
     });
     return child;
   };
+  const proc = await start();
   const p: PlatformProc = {
     url: `http://127.0.0.1:${port}`,
     port,
     admin: new AdminClient(`http://127.0.0.1:${port}`, ADMIN_TOKEN),
-    proc: await start(),
+    proc,
     output: () => out,
     async kill(signal = 'SIGKILL') {
       if (p.proc.exitCode !== null || p.proc.signalCode !== null) return;
