@@ -5,6 +5,7 @@
 // 2. 10 terminals each recording 20 transactions a second through one hub to the platform:
 //    every record arrives exactly once; the hub's peak memory and CPU.
 // 3. A backlog at the hub after an internet outage, drained to the platform.
+// And hybrid compute: a query embedded on the kiosk vs by the hub.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,10 @@ import { recordInteractions } from '../electron/core/assistant/interactions.ts';
 import { recordTransaction } from '../electron/core/pos/record.ts';
 import { enroll } from '../electron/core/sync/enroll.ts';
 import { startLiveSync } from '../electron/core/sync/index.ts';
-import { syncOnce } from '../electron/core/sync/service.ts';
+import { clientFor, syncOnce } from '../electron/core/sync/service.ts';
+import { hubEmbed } from '../electron/core/models/hub-encoder.ts';
+import { loadEncoder } from '../electron/core/models/encoder.ts';
+import { ENCODER_NAME, shippedModelsDir } from '../electron/core/model-service.ts';
 import { registerStoreLiveDownloads } from '../electron/core/sync/store-live.ts';
 import type { Decision, TxnRecord } from '../electron/core/fraud/types.ts';
 import { spawnHub, storemind } from '../test/integration/sync/helpers/hub.ts';
@@ -81,6 +85,34 @@ export async function benchHub(): Promise<BenchRow[]> {
       rows.push({ bench: 'hub', metric: `help ticket kiosk → other terminal p95 (${mode.label})`, value: pct(lat, 95), unit: 'ms', target: mode.live ? '≤ 2000 ms' : undefined });
       kiosk.stop();
       till.stop();
+    }
+
+    // Hybrid compute: one query embedded on the kiosk (int8, one thread, as a weak kiosk runs it)
+    // vs asked of the hub (fp32) over loopback, signed, in the same run; distinct texts, no caches.
+    {
+      const kiosk = await terminal('kiosk-encode', false, 3_600_000);
+      kiosk.stop();
+      const local = await loadEncoder(path.join(shippedModelsDir(), ENCODER_NAME), { cacheSize: 0, overrides: { threads: 1 } });
+      const model = `${local.modelInfo.name}@${local.modelInfo.version}`;
+      const client = clientFor({ db: kiosk.db, dataDir: kiosk.dir });
+      await hubEmbed(client, model, ['warm up the hub encoder'], 30_000);
+      await local.embed(['warm up']);
+      const lat = { local: [] as number[], hub: [] as number[] };
+      for (let i = 0; i < 200; i++) {
+        const q = [`where can I find the oat milk number ${i}`];
+        let t0 = performance.now();
+        await local.embed(q);
+        lat.local.push(performance.now() - t0);
+        t0 = performance.now();
+        await hubEmbed(client, model, [`${q[0]} at the hub`], 5_000);
+        lat.hub.push(performance.now() - t0);
+      }
+      await local.close();
+      for (const k of ['local', 'hub'] as const) {
+        const where = k === 'local' ? 'on the kiosk (int8, 1 thread)' : 'by the hub (fp32, signed HTTP over loopback)';
+        rows.push({ bench: 'hub', metric: `one query embedded ${where} p50`, value: pct(lat[k], 50), unit: 'ms' });
+        rows.push({ bench: 'hub', metric: `one query embedded ${where} p95`, value: pct(lat[k], 95), unit: 'ms' });
+      }
     }
 
     // 2. 10 terminals × 20 transactions/s through the hub.

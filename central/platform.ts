@@ -12,6 +12,7 @@ import { buildServer, type HubRoutes, type ServerConfig } from './server.ts';
 import { cachedArtifact, startHubLink, type HubLink, type Upstream } from './hub-link.ts';
 import { createLiveHub } from './live.ts';
 import { hubStatus } from './store-view.ts';
+import { createHubEncoder, type HubEncoder } from './hub-encode.ts';
 import type { TerminalKey } from '../electron/core/sync/identity.ts';
 
 export interface PlatformOptions {
@@ -56,6 +57,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   }
   let jobs: Jobs | null = null;
   let link: HubLink | null = null;
+  let hubEncoder: HubEncoder | undefined;
   try {
     await migrateCentral(db);
     await checkFleetRootKey(db.pool, rootKey);
@@ -66,6 +68,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       const { upstream, key } = opts.hub;
       await db.pool.query('INSERT INTO stores (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [upstream.storeId]);
       await db.pool.query('INSERT INTO hub_link (id) VALUES (1) ON CONFLICT (id) DO NOTHING');
+      hubEncoder = createHubEncoder();
       const l = startHubLink({ db, dataDir, upstream, key, intervalMs: opts.hub.linkIntervalMs, onChanges: () => live.poke(upstream.storeId), log: (m) => console.warn(`[hub] ${m}`) });
       link = l;
       hub = {
@@ -75,6 +78,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         artifactFile: async (sha) => (fs.existsSync(cachedArtifact(dataDir, sha)) ? cachedArtifact(dataDir, sha) : null),
         onIngest: () => l.kick(),
         status: () => hubStatus(db, upstream),
+        encoder: hubEncoder,
       };
     }
     const app = buildServer({ db, adminToken: admin.token, models, logLevel: opts.logLevel, live, hub, ...opts.limits });
@@ -93,6 +97,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       async close() {
         await app.close();
         await link?.stop();
+        await hubEncoder?.close();
         await jobs?.stop();
         await db.close();
         lock.release();

@@ -23,6 +23,8 @@ import { dashboardHtml, dashboardJs } from './dashboard.ts';
 import { createLiveHub, type LiveHub } from './live.ts';
 import type { Upstream } from './hub-link.ts';
 import { storeOverview, type HubStatus } from './store-view.ts';
+import type { HubEncoder } from './hub-encode.ts';
+import { EncodeRequest } from '../common/api/live.ts';
 
 const gunzip = promisify(zlib.gunzip);
 
@@ -54,6 +56,8 @@ export interface HubRoutes {
   /** Records were accepted: relay them upward soon. */
   onIngest(): void;
   status(): Promise<HubStatus>;
+  /** Hybrid compute: the hub's own encoder for kiosks that ask. */
+  encoder?: HubEncoder;
 }
 
 declare module 'fastify' {
@@ -161,6 +165,11 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
     const q = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(1000) }).safeParse(req.query);
     if (!q.success) throw badRequest('BAD_REQUEST', 'after and limit must be whole numbers.');
     return ChangesResponse.parse(await readChanges(db, req.terminal!.storeId, req.terminal!.id, q.data.after, q.data.limit));
+  });
+  app.post('/v1/encode', { preHandler: terminalAuth }, async (req) => {
+    if (!cfg.hub?.encoder) throw new HttpError(404, 'NOT_A_HUB', 'Only a store hub embeds text for its kiosks.');
+    const b = await body(req, EncodeRequest);
+    return cfg.hub.encoder.encode(b.model, b.texts);
   });
   app.post('/v1/report', { preHandler: terminalAuth }, async (req) => {
     const b = await body(req, z.object({ models: z.array(ModelReport).max(20) }).strict());

@@ -98,3 +98,13 @@ export const StoreOverview = z.object({
   })).max(1000),
 });
 export type StoreOverviewT = z.infer<typeof StoreOverview>;
+
+/** Hybrid compute: a kiosk asks its hub to embed texts with the model it runs itself. */
+export const EncodeRequest = z.object({
+  model: z.string().min(1).max(200),
+  texts: z.array(z.string().max(2000)).min(1).max(32),
+}).strict();
+export const EncodeResponse = z.object({
+  model: z.string().max(200),
+  vectors: z.array(z.array(z.number()).max(4096)).max(32),
+});

@@ -16,11 +16,12 @@ import { createDispatcher, type Dispatch, type DispatchLog } from './api/dispatc
 import { handlers } from './api/handlers.ts';
 import type { CoreServices } from './api/context.ts';
 import { appRoot, databasePath } from './paths.ts';
-import { ENCODER_NAME, startModelService } from './model-service.ts';
+import { ENCODER_NAME, startModelService, type ModelServiceOptions } from './model-service.ts';
 import { embedMissing } from './search/vectors.ts';
 import { KIOSK_HEAD_MODEL, reloadAssistantModel } from './assistant/service.ts';
 import { startAdmin } from './admin/service.ts';
 import { startSync } from './sync/index.ts';
+import { clientFor } from './sync/service.ts';
 import { registerFraudRuleDownloads } from './fraud/sync-rules.ts';
 import { registerStoreLiveDownloads } from './sync/store-live.ts';
 import { FRAUD_MODEL_NAME } from './fraud/model.ts';
@@ -86,7 +87,7 @@ export function createCore(opts: CoreOptions): Core {
     seedDemoStore(db);
     seedDemoStaff(db);
   }
-  const models = startModelService(db, { load: opts.loadModels ?? true });
+  const models = startModelService(db, { load: opts.loadModels ?? true, hubEncoder: hubEncoderOption(db, opts.dataDir) });
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const services: CoreServices = {
     db,
@@ -145,6 +146,25 @@ export function createCore(opts: CoreOptions): Core {
 }
 
 /** Gives search the encoder and embeds products that have no vector for this model version yet. */
+/**
+ * Hybrid compute, off unless STOREMIND_HUB_ENCODER_MS gives the budget: the encoder asks the hub
+ * (or platform) this terminal is enrolled with, and encodes locally when it is late or refuses.
+ */
+function hubEncoderOption(db: Db, dataDir: string): ModelServiceOptions['hubEncoder'] {
+  const budgetMs = Number(process.env.STOREMIND_HUB_ENCODER_MS ?? 0);
+  if (!Number.isFinite(budgetMs) || budgetMs <= 0) return undefined;
+  return {
+    budgetMs: Math.min(budgetMs, 1000),
+    client: () => {
+      try {
+        return clientFor({ db, dataDir });
+      } catch {
+        return null; // not enrolled: local only
+      }
+    },
+  };
+}
+
 async function attachEmbedder(index: SearchIndex, embedder: ReturnType<ReturnType<typeof startModelService>['embedder']>): Promise<void> {
   if (!embedder) return;
   try {

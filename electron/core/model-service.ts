@@ -9,6 +9,8 @@ import type { Db } from './db/database.ts';
 import { loadEncoder, type Encoder } from './models/index.ts';
 import { getSetting } from './settings/settings.ts';
 import { appRoot } from './paths.ts';
+import { withHubEncoder } from './models/hub-encoder.ts';
+import type { PlatformClient } from './sync/http.ts';
 
 export const ENCODER_NAME = 'storemind-bert-mini';
 
@@ -94,7 +96,14 @@ async function closeWhenIdle(l: Loaded): Promise<void> {
   await l.enc.close();
 }
 
-export function startModelService(db: Db, opts: { load?: boolean; log?: (msg: string) => void } = {}): ModelService {
+export interface ModelServiceOptions {
+  load?: boolean;
+  log?: (msg: string) => void;
+  /** Hybrid compute (off by default): ask the store hub first, within this many ms. */
+  hubEncoder?: { budgetMs: number; client: () => PlatformClient | null };
+}
+
+export function startModelService(db: Db, opts: ModelServiceOptions = {}): ModelService {
   let current: Loaded | null = null;
   let handed: Encoder | null = null;
   let error: string | null = null;
@@ -103,9 +112,10 @@ export function startModelService(db: Db, opts: { load?: boolean; log?: (msg: st
   const load = async (dir: string): Promise<Loaded> => {
     const variant = getSetting(db, 'modelVariant');
     const threads = getSetting(db, 'modelThreads');
-    const enc = await loadEncoder(dir, {
+    const local = await loadEncoder(dir, {
       overrides: { ...(variant !== 'auto' ? { variant } : {}), ...(threads > 0 ? { threads } : {}) },
     });
+    const enc = opts.hubEncoder ? withHubEncoder(local, opts.hubEncoder.client, opts.hubEncoder.budgetMs) : local;
     return { enc, dir, inFlight: 0, idle: [] };
   };
   const ready = (async () => {

@@ -16,6 +16,10 @@ import type { PlatformError } from '../../../electron/core/sync/http.ts';
 import { PlatformClient } from '../../../electron/core/sync/http.ts';
 import { loadKey } from '../../../electron/core/sync/identity.ts';
 import { startLiveSync, syncOptions } from '../../../electron/core/sync/index.ts';
+import { clientFor } from '../../../electron/core/sync/service.ts';
+import { hubEmbed, withHubEncoder } from '../../../electron/core/models/hub-encoder.ts';
+import { loadEncoder } from '../../../electron/core/models/encoder.ts';
+import { ENCODER_NAME, shippedModelsDir } from '../../../electron/core/model-service.ts';
 import { AdminClient } from '../../../central/admin-client.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 import { spawnHub, storemind, type HubProc } from './helpers/hub.ts';
@@ -188,6 +192,29 @@ describe('store hub', () => {
     expect(sixth.ok).toBe(true);
     expect(sixth.data.status).toBe('blocked');
     expect(sixth.data.decision.reasons.join(' ')).toMatch(/same card was used 5 or more times/);
+  });
+
+  it('embeds a kiosk\'s text at the hub with the same model (hybrid compute), and falls back to the kiosk\'s own encoder', async () => {
+    const local = await loadEncoder(path.join(shippedModelsDir(), ENCODER_NAME), { cacheSize: 0 });
+    try {
+      const model = `${local.modelInfo.name}@${local.modelInfo.version}`;
+      const client = clientFor({ db: kiosk.core.db, dataDir: kiosk.dir });
+      const [remote] = await hubEmbed(client, model, ['where are the aa batteries'], 20_000);
+      const [mine] = await local.embed(['where are the aa batteries']);
+      expect(remote!.length).toBe(local.modelInfo.dim);
+      expect(remote!.reduce((a, v, i) => a + v * mine![i]!, 0)).toBeGreaterThan(0.98); // fp32 at the hub, int8 here
+      await expect(hubEmbed(client, 'another-model@9.9.9', ['milk'], 20_000)).rejects.toMatchObject({ code: 'MODEL_MISMATCH' });
+      await expect(client.json('POST', '/v1/encode', { body: Buffer.from(JSON.stringify({ model, texts: Array.from({ length: 33 }, () => 'x') })) })).rejects.toMatchObject({ status: 400 });
+
+      const enrollment = JSON.parse(kiosk.core.db.prepare("SELECT value FROM sync_state WHERE key = 'enrollment'").pluck().get() as string) as { terminalId: string };
+      const dead = new PlatformClient({ server: 'http://127.0.0.1:9', terminalId: enrollment.terminalId, key: loadKey(kiosk.dir) });
+      const hybrid = withHubEncoder(local, () => dead, 200);
+      const [fallback] = await hybrid.embed(['where are the aa batteries']);
+      expect(Array.from(fallback!)).toEqual(Array.from(mine!));
+      expect(hybrid.hubStats).toMatchObject({ remote: 0, fallbacks: 1 });
+    } finally {
+      await local.close();
+    }
   });
 
   it('rolls a new cashier out to every till, and disabling the account takes effect store-wide', async () => {
