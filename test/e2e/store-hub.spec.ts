@@ -2,20 +2,20 @@
 // 127.0.0.1: the central platform, the store hub, and two terminals — a kiosk and a till — each
 // its own `storemind serve` with its own SQLite file, enrolled with the hub by join codes. The
 // terminals poll once a minute, so what shows up within the waits below came by the hub's push.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { spawnHub, storemind, type HubProc } from '../integration/sync/helpers/hub.ts';
 import { spawnPlatform, type PlatformProc } from '../integration/sync/helpers/platform.ts';
+import { spawnServer, type ServerProcess } from '../integration/sync/helpers/server-process.ts';
 import { enterPin, guardPage, invoke, screenshotDir } from './helpers.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/storemind.mjs');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'storemind-e2e-hub-'));
 let platform: PlatformProc;
 let hub: HubProc;
-const hosts: Array<{ url: string; proc: ChildProcess }> = [];
+const hosts: ServerProcess[] = [];
 
 /** Enrolls a fresh terminal with the hub and serves its UI; resolves with its URL. */
 async function terminal(name: string): Promise<string> {
@@ -24,23 +24,14 @@ async function terminal(name: string): Promise<string> {
   expect(code.code, code.stderr).toBe(0);
   const enrolled = await storemind(['enroll', '--server', hub.url, '--code', (JSON.parse(code.stdout) as { code: string }).code, '--name', name, '--data-dir', dir]);
   expect(enrolled.code, enrolled.stderr).toBe(0);
-  // Port 0: the host picks a free port and prints its URL.
-  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dir], {
-    env: { ...process.env, STOREMIND_SYNC_INTERVAL_MS: '60000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const host = await spawnServer({
+    what: name,
+    args: (port) => [BIN, 'serve', '--port', String(port), '--data-dir', dir],
+    env: { STOREMIND_SYNC_INTERVAL_MS: '60000' },
+    ready: /is serving http:\/\/127\.0\.0\.1:(\d+)/,
   });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += String(d);
-      const m = /is serving (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    proc.stderr!.on('data', (d: Buffer) => (out += String(d)));
-    proc.once('exit', (c) => reject(new Error(`${name} exited with ${c}:\n${out}`)));
-  });
-  hosts.push({ url, proc });
-  return url;
+  hosts.push(host);
+  return host.url;
 }
 
 let kioskUrl: string;
@@ -60,7 +51,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const h of hosts) h.proc.kill('SIGTERM');
+  for (const h of hosts) await h.kill('SIGTERM');
   await hub?.kill('SIGTERM');
   await platform?.kill();
 });
