@@ -57,6 +57,9 @@ export interface Scored {
   flaggedRules: boolean;
 }
 
+/** The simulated store is scratch: its history feeds the features, its stock is never read. */
+const SIM_RECORD = { stock: false } as const;
+
 /** Runs simulated days through the engine, recording each transaction; returns the scores. */
 export async function runDays(db: Db, engine: FraudEngine, cfg: Omit<SimConfig, 'products'>, onVector?: (v: Float32Array, s: { fraud: boolean; pattern: Pattern | null; day: number; type: string }) => void): Promise<Scored[]> {
   const sims = simulate({ ...cfg, products: simProducts(db) });
@@ -64,7 +67,7 @@ export async function runDays(db: Db, engine: FraudEngine, cfg: Omit<SimConfig, 
   const set = engine.rules();
   for (const s of sims) {
     const d = await engine.decide(s.txn);
-    recordTransaction(db, s.txn, d);
+    recordTransaction(db, s.txn, d, SIM_RECORD);
     onVector?.(modelVector(d.features), { fraud: s.fraud, pattern: s.pattern, day: s.day, type: s.txn.type });
     // Rules-only baseline: the same rules without the ones that read the model's score; ties broken
     // by how many rules fired, so it has a ranking to draw a precision-recall curve from.
@@ -212,7 +215,7 @@ export async function heldoutPopulation(dir: string, opts: { seed?: number; days
     const sims = simulate({ seed: opts.seed ?? HELDOUT.seed, start: HELDOUT.start, days, products: simProducts(db) });
     for (const s of sims) {
       const d = await engine.decide(s.txn); // no model: the score is the non-model rules' weight
-      recordTransaction(db, s.txn, d);
+      recordTransaction(db, s.txn, d, SIM_RECORD);
       if (s.day >= HELDOUT.warmup) rows.push({ x: modelVector(d.features), ruleScore: d.score, fraud: s.fraud });
     }
     return rows;

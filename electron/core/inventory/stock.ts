@@ -8,19 +8,35 @@ import type { Db } from '../db/database.ts';
 import { enqueue } from '../db/outbox.ts';
 import type { TxnRecord } from '../fraud/types.ts';
 
+// Prepared once per database: a sale writes one movement per line, inside the sale's transaction.
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  return {
+    product: db.prepare('SELECT id FROM products WHERE sku = ?').pluck(),
+    insert: db.prepare(
+      `INSERT INTO stock_movements (id, sku, delta, reason, ref, terminal_id, at, applied) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+    ),
+    move: db.prepare(`INSERT INTO stock (product_id, location, quantity, base_quantity, updated_at) VALUES (?, 'store', ?, 0, ?)
+      ON CONFLICT(product_id, location) DO UPDATE SET quantity = stock.quantity + excluded.quantity, updated_at = excluded.updated_at`),
+  };
+}
+function stmts(db: Db) {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepare(db)));
+  return s;
+}
+
 /** Inserts the movement if new and moves stock by it; returns false when it was already here. */
 function apply(db: Db, m: StockMovementT): boolean {
-  const product = db.prepare('SELECT id FROM products WHERE sku = ?').pluck().get(m.sku) as string | undefined;
-  const inserted = db.prepare(
-    `INSERT INTO stock_movements (id, sku, delta, reason, ref, terminal_id, at, applied) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
-  ).run(m.id, m.sku, m.delta, m.reason, m.ref, m.terminalId, m.at, product ? 1 : 0).changes > 0;
+  const s = stmts(db);
+  const product = s.product.get(m.sku) as string | undefined;
+  const inserted = s.insert.run(m.id, m.sku, m.delta, m.reason, m.ref, m.terminalId, m.at, product ? 1 : 0).changes > 0;
   if (inserted && product) move(db, product, m.delta, m.at);
   return inserted;
 }
 
 function move(db: Db, productId: string, delta: number, at: string): void {
-  db.prepare(`INSERT INTO stock (product_id, location, quantity, base_quantity, updated_at) VALUES (?, 'store', ?, 0, ?)
-    ON CONFLICT(product_id, location) DO UPDATE SET quantity = stock.quantity + excluded.quantity, updated_at = excluded.updated_at`).run(productId, delta, at);
+  stmts(db).move.run(productId, delta, at);
 }
 
 /** Records this terminal's own movement and queues it for the store (inside the caller's transaction). */

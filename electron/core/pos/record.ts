@@ -20,6 +20,8 @@ export interface RecordOptions {
   /** Staff actions worth proving (refunds, voids, drawer openings, blocks) get an audit entry. */
   audit?: boolean;
   now?: Date;
+  /** False only for the fraud simulator's scratch store, whose stock nothing reads. */
+  stock?: boolean;
 }
 
 export function transactionExists(db: Db, id: string): boolean {
@@ -46,7 +48,7 @@ export function recordTransaction(db: Db, t: TxnRecord, d: Decision, opts: Recor
     );
     updateRollup(db, t);
     // Only a completed transaction moves stock; a held one moves it when a manager approves it.
-    if (status === 'completed') for (const m of saleMovements(t)) recordMovement(db, m);
+    if (status === 'completed' && opts.stock !== false) for (const m of saleMovements(t)) recordMovement(db, m);
     // Card data leaves the terminal as the token and last four only; the fingerprint is already a token.
     enqueue(db, 'transaction', t.id, { ...t, status }, now);
     enqueue(db, 'fraud_decision', t.id, { txn_id: t.id, score: d.score, decision: d.decision, reasons: d.reasons, rules_version: d.rulesVersion, model_version: d.modelVersion }, now);
