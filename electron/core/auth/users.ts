@@ -9,6 +9,7 @@ import { hashPin, verifyPin } from './pin.ts';
 import type { Role } from '../../../common/api/define.ts';
 import type { StaffRecordT } from '../../../common/api/live.ts';
 import { enqueue } from '../db/outbox.ts';
+import { getState } from '../sync/state.ts';
 
 
 export interface User {
@@ -100,9 +101,12 @@ export function signInWithPin(db: Db, pin: string, scope: string, now = new Date
 
 /**
  * Queues the account for the store's other terminals, as its PIN hash and salt (never the PIN).
- * Runs inside the caller's transaction, after the account's row changed.
+ * Runs inside the caller's transaction, after the account's row changed. The change is stamped
+ * with the hub's clock as this terminal last learned it (its sync clock offset), so the newer
+ * edit wins between two back offices whose own clocks are minutes apart.
  */
-export function shareStaff(db: Db, id: string, now = new Date()): void {
+export function shareStaff(db: Db, id: string, localNow = new Date()): void {
+  const now = new Date(localNow.getTime() + (getState(db, 'clockOffsetMs') ?? 0));
   db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
   const r = db.prepare('SELECT id, name, role, pin_hash, pin_salt, active, updated_at FROM users WHERE id = ?').get(id) as
     { id: string; name: string; role: Role; pin_hash: string; pin_salt: string; active: number; updated_at: string };
