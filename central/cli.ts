@@ -59,7 +59,7 @@ async function serve(argv: string[]): Promise<number> {
   const host = v.host ?? '127.0.0.1';
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) throw new UsageError('This build of the platform listens on loopback only (--host 127.0.0.1).');
   const platform = await startPlatform({
-    dataDir: need(v['data-dir'], 'data-dir'), databaseUrl: v['database-url'] ?? process.env.DATABASE_URL, port, host, jobs: !v['no-jobs'], logLevel: v['log-level'] ?? process.env.STOREMIND_CENTRAL_LOG_LEVEL ?? 'info',
+    dataDir: need(v['data-dir'], 'data-dir'), databaseUrl: v['database-url'] ?? process.env.DATABASE_URL, port, host, jobs: !v['no-jobs'], initInChild: true, logLevel: v['log-level'] ?? process.env.STOREMIND_CENTRAL_LOG_LEVEL ?? 'info',
   });
   if (platform.admin.generated) {
     console.log(`Admin token (shown once; stored in ${platform.admin.file} with mode 0600): ${platform.admin.token}`);

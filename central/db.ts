@@ -2,9 +2,11 @@
 // it points at a real PostgreSQL server; without, PGlite keeps the data in the data folder and
 // @electric-sql/pglite-socket serves it over the PostgreSQL wire protocol on a private Unix socket, so
 // the same SQL, driver and job queue (pg-boss) run in both modes.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 // bigint columns (counts, sequences) come back as JS numbers: every value we store fits 2^53.
@@ -23,6 +25,8 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** Pool size for a real server (default 10). PGlite always gets one connection. */
   poolSize?: number;
+  /** A long-lived server creates a fresh PGlite database in a child process (see initInChild). */
+  initInChild?: boolean;
 }
 
 /** The platform's or hub's own database cannot be opened: refused with what to do, never a crash. */
@@ -32,6 +36,17 @@ export class CentralDbError extends Error {
     super(message);
     this.name = 'CentralDbError';
   }
+}
+
+/**
+ * A fresh data folder's initdb runs in a child process that exits (central/pglite-init.mjs): the
+ * memory initdb grows is never returned, and the server opening an existing database stays at
+ * about half of it (`npm run bench -- --only hub`: first start vs restart).
+ */
+function initInChild(dir: string): void {
+  const script = fileURLToPath(new URL('./pglite-init.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [script, dir], { encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`creating the embedded database failed: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim().slice(0, 500)}`);
 }
 
 export async function openCentralDb(opts: OpenDbOptions): Promise<CentralDb> {
@@ -47,6 +62,7 @@ export async function openCentralDb(opts: OpenDbOptions): Promise<CentralDb> {
   fs.mkdirSync(dir, { recursive: true });
   let lite: Awaited<ReturnType<typeof PGlite.create>>;
   try {
+    if (opts.initInChild && !fs.existsSync(path.join(dir, 'PG_VERSION'))) initInChild(dir);
     lite = await PGlite.create(dir);
   } catch (e) {
     throw new CentralDbError(

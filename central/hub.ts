@@ -82,7 +82,7 @@ export async function startHub(o: HubOptions): Promise<Platform & { storeId: str
   const upstream = readUpstream(dataDir);
   if (!upstream) throw new HubError('NOT_ENROLLED', `This hub is not enrolled; run \`storemind hub enroll --server CENTRAL_URL --code CODE --data-dir ${o.dataDir}\` first.`);
   const p = await startPlatform({
-    dataDir, port: o.port, host: o.host, logLevel: o.logLevel ?? 'warn', jobs: false,
+    dataDir, port: o.port, host: o.host, logLevel: o.logLevel ?? 'warn', jobs: false, initInChild: true,
     hub: { upstream, key: loadKey(dataDir), linkIntervalMs: o.linkIntervalMs },
   });
   fs.writeFileSync(hubFile(dataDir), JSON.stringify({ url: p.url, pid: process.pid }));

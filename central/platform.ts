@@ -27,6 +27,8 @@ export interface PlatformOptions {
   limits?: Pick<ServerConfig, 'maxBodyBytes' | 'maxDecompressedBytes' | 'maxArtifactBytes'>;
   /** Run as a store hub (central/hub.ts starts it so): one store, relayed to the platform. */
   hub?: { upstream: Upstream; key: TerminalKey; linkIntervalMs?: number };
+  /** Embedded mode: create a fresh database in a child process, so the server keeps half the memory (the serve commands do). */
+  initInChild?: boolean;
 }
 
 export interface Platform {
@@ -50,7 +52,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     // A hub keeps its own admin token: the platform's token in the environment is not the store's.
     admin = loadAdminToken(dataDir, opts.hub ? {} : process.env);
     rootKey = loadRootKey(dataDir);
-    db = await openCentralDb({ dataDir, databaseUrl: opts.databaseUrl });
+    db = await openCentralDb({ dataDir, databaseUrl: opts.databaseUrl, initInChild: opts.initInChild });
   } catch (e) {
     lock.release();
     throw e;
