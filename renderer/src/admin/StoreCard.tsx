@@ -2,27 +2,16 @@
 // of the store with its last contact and what it still holds, and — where the store has a hub —
 // the hub's backlog to the platform and its link. Read from the hub through `sync.store`;
 // re-read after each sync pass.
-import { useEffect } from 'react';
-import { subscribe } from '../api.ts';
 import { useAgo } from '../components/SyncBadge.tsx';
 import { useT } from '../i18n/index.tsx';
-import { useDateTime, useLoad } from './ui.tsx';
+import { useDateTime, useLoad, useReloadAfterSync } from './ui.tsx';
 
 export function StoreCard() {
   const t = useT();
   const ago = useAgo();
   const fmt = useDateTime();
   const store = useLoad('sync.store', {}, []);
-  const reload = store.reload;
-  useEffect(() => {
-    try {
-      return subscribe('sync.state', (p) => {
-        if (p.state !== 'syncing') reload();
-      });
-    } catch {
-      return undefined;
-    }
-  }, [reload]);
+  useReloadAfterSync(store.reload);
 
   const s = store.data;
   return (

@@ -3,14 +3,14 @@
 // versions this terminal reports, the store's terminals and hub (StoreCard), "Sync now" and "Send
 // refused records again" (managers and up).
 // Live via `sync.state`.
-import { useEffect, useState } from 'react';
-import { call, subscribe } from '../api.ts';
+import { useState } from 'react';
+import { call } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { hrefFor } from '../lib/route.ts';
 import { roleAllows } from '../../../common/api/define.ts';
 import { SYNC_TONE, useAgo, useSyncStatus } from '../components/SyncBadge.tsx';
 import type { StaffPanelProps } from '../staff/panels.tsx';
-import { NoteBar, errorText, useDateTime, useLoad, type Note } from './ui.tsx';
+import { NoteBar, errorText, useDateTime, useLoad, useReloadAfterSync, type Note } from './ui.tsx';
 import { StoreCard } from './StoreCard.tsx';
 import './admin.css';
 
@@ -27,16 +27,7 @@ export function SyncPanel({ session }: StaffPanelProps) {
   const canSync = roleAllows(session.user.role, 'manager');
 
   // Quarantined rows change only after a pass: re-read them when one ends.
-  const reloadQuarantined = quarantined.reload;
-  useEffect(() => {
-    try {
-      return subscribe('sync.state', (p) => {
-        if (p.state !== 'syncing') reloadQuarantined();
-      });
-    } catch {
-      return undefined;
-    }
-  }, [reloadQuarantined]);
+  useReloadAfterSync(quarantined.reload);
 
   /** Runs one staff action; its answer becomes the note, and the panel re-reads what it changed. */
   const act = async (action: () => Promise<string>, runningText?: string) => {

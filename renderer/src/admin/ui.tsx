@@ -1,7 +1,7 @@
 // Runs: dom (renderer). Small pieces every back-office panel uses: a call wrapper that keeps the
 // core's message, a status note, date formatting in the terminal's language.
 import { useCallback, useEffect, useState } from 'react';
-import { call, isApiError } from '../api.ts';
+import { call, isApiError, subscribe } from '../api.ts';
 import type { OpInput, OpName, OpOutput } from '../../../common/api/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -27,6 +27,19 @@ export function useLoad<K extends OpName>(op: K, input: OpInput<K>, deps: readon
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, reload, setData };
+}
+
+/** Calls `reload` whenever a sync pass ends (what it shows may have changed); no event channel, no calls. */
+export function useReloadAfterSync(reload: () => void): void {
+  useEffect(() => {
+    try {
+      return subscribe('sync.state', (p) => {
+        if (p.state !== 'syncing') reload();
+      });
+    } catch {
+      return undefined;
+    }
+  }, [reload]);
 }
 
 export function NoteBar({ note }: { note: Note }) {
