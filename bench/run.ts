@@ -14,6 +14,8 @@ const suites: Suite[] = [
   { name: 'admin', load: async () => (await import('./admin.ts')).benchAdmin as () => Promise<BenchRow[]> },
   { name: 'sync', load: async () => (await import('./sync.ts')).benchSync as () => Promise<BenchRow[]> },
   { name: 'hub', load: async () => (await import('./hub.ts')).benchHub },
+  { name: 'inventory', load: async () => (await import('./inventory.ts')).benchInventory },
+  { name: 'forecast', load: async () => (await import('./forecast.ts')).benchForecast },
   { name: 'fraud', load: async () => (await import('./fraud.ts')).benchFraud as () => Promise<BenchRow[]> },
   { name: 'assistant', load: async () => (await import('./assistant.ts')).benchAssistant as () => Promise<BenchRow[]> },
 ];

@@ -1,15 +1,15 @@
 // Runs: node (central platform and store hub). Turns a store's uploaded records into the store's
 // live changes, in the ingest transaction: help tickets (merged, so the first claim wins and every
-// terminal converges on one state), stock movements, staff accounts and the transaction facts
+// terminal converges on one state), stock movements, purchase orders, staff accounts and the transaction facts
 // other lanes need for velocity checks. Whoever a terminal uploads to does this — the store hub,
 // or the platform for a store without a hub; records a hub relays upward were derived at the hub.
 import type pg from 'pg';
 import type { z } from 'zod';
-import { StaffRecord, StockMovement, StoreTxn, TicketRecord, mergeTicket, type TicketRecordT } from '../common/api/live.ts';
+import { PurchaseOrderRecord, StaffRecord, StockMovement, StoreTxn, TicketRecord, mergeTicket, type TicketRecordT } from '../common/api/live.ts';
 import type { ChangeT } from '../common/api/sync.ts';
 import { appendChanges } from './changes.ts';
 
-const strict: Partial<Record<string, z.ZodType>> = { help_ticket: TicketRecord, stock_movement: StockMovement, staff: StaffRecord };
+const strict: Partial<Record<string, z.ZodType>> = { help_ticket: TicketRecord, stock_movement: StockMovement, staff: StaffRecord, purchase_order: PurchaseOrderRecord };
 
 /** Why a live record cannot be shared with the store (it is then rejected like any bad record), or null. */
 export function liveRecordProblem(kind: string, payload: unknown): string | null {
@@ -41,6 +41,9 @@ export async function deriveLiveChanges(c: pg.PoolClient, storeId: string, recor
     } else if (r.kind === 'staff') {
       const s = StaffRecord.parse(JSON.parse(r.payload));
       out.push({ kind: 'staff', key: s.id, op: 'upsert', data: s });
+    } else if (r.kind === 'purchase_order') {
+      const o = PurchaseOrderRecord.parse(JSON.parse(r.payload));
+      out.push({ kind: 'po', key: o.id, op: 'upsert', data: o });
     } else if (r.kind === 'transaction') {
       const p = JSON.parse(r.payload) as Record<string, unknown>;
       const t = StoreTxn.safeParse({ ...p, cardFingerprint: (p.tender as { fingerprint?: unknown } | undefined)?.fingerprint ?? null });

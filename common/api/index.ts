@@ -8,6 +8,7 @@ import { appOps } from './app.ts';
 import { assistantOps } from './assistant.ts';
 import { catalogOps } from './catalog.ts';
 import { fraudOps } from './fraud.ts';
+import { inventoryOps } from './inventory.ts';
 import { posOps } from './pos.ts';
 import { storeOps } from './store.ts';
 import { syncOps } from './sync.ts';
@@ -19,6 +20,7 @@ export const api = {
   ...catalogOps,
   ...posOps,
   ...fraudOps,
+  ...inventoryOps,
   ...storeOps,
   ...syncOps,
 } as const;

@@ -32,8 +32,32 @@ export const StockMovement = z.object({
   ref: z.string().max(200).nullable(),
   terminalId: z.string().max(200),
   at: Iso,
+  /** Why, in words: a write-off's cause, a count's "counted 5, expected 7". */
+  note: z.string().max(200).nullable().optional(),
 });
 export type StockMovementT = z.infer<typeof StockMovement>;
+
+export const PO_STATUSES = ['open', 'partial', 'received', 'cancelled'] as const;
+export const PurchaseOrderLine = z.object({
+  sku: z.string().min(1).max(64),
+  qty: z.number().int().min(1).max(1_000_000),
+  received: z.number().int().min(0).max(1_000_000),
+  /** Why this line was suggested ("sells 14/week, 6 on hand, delivery in 3 days"), or who added it. */
+  reason: z.string().max(300),
+});
+/** A purchase order as the store shares it: the whole order, newest updatedAt wins everywhere. */
+export const PurchaseOrderRecord = z.object({
+  id: Id,
+  supplier: z.string().min(1).max(100),
+  status: z.enum(PO_STATUSES),
+  expectedDate: z.iso.date().nullable(),
+  lines: z.array(PurchaseOrderLine).min(1).max(2000),
+  createdBy: z.string().max(200),
+  createdAt: Iso,
+  updatedAt: Iso,
+  terminalId: z.string().max(200),
+});
+export type PurchaseOrderRecordT = z.infer<typeof PurchaseOrderRecord>;
 
 /** A staff account as every terminal of the store holds it: the PIN's scrypt hash, never the PIN. */
 export const StaffRecord = z.object({

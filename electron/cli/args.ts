@@ -7,8 +7,18 @@ import { CoreError } from '../core/db/errors.ts';
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parse<T extends Options>(argv: string[], options: T, allowPositionals = true) {
+  // `--qty -3` means minus three: parseArgs would read "-3" as a flag, so it is glued on as `--qty=-3`.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if (a.startsWith('--') && options[a.slice(2)]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
   try {
-    return parseArgs({ args: argv, options, strict: true as const, allowPositionals });
+    return parseArgs({ args, options, strict: true as const, allowPositionals });
   } catch (e) {
     throw new CoreError('BAD_INPUT', (e as Error).message.replace(/\. To specify a positional.*$/s, '.'));
   }

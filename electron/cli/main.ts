@@ -13,9 +13,11 @@ import { fraud } from './commands-fraud.ts';
 import { interactions } from './commands-admin.ts';
 import { enroll, simulate, sync } from './commands-sync.ts';
 import { hub } from './commands-hub.ts';
-import { stock, tickets } from './commands-store.ts';
+import { tickets } from './commands-store.ts';
+import { replenish, stock } from './commands-inventory.ts';
+import { forecast } from './commands-forecast.ts';
 
-const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate, hub, tickets, stock];
+const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate, hub, tickets, stock, replenish, forecast];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);
@@ -55,6 +57,10 @@ export function splitGlobals(argv: string[]): { g: GlobalOptions; rest: string[]
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `storemind ... | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   try {
     const { g, rest, help: wantHelp } = splitGlobals(argv);
     const [name, ...args] = rest;

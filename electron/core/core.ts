@@ -21,6 +21,7 @@ import { embedMissing } from './search/vectors.ts';
 import { KIOSK_HEAD_MODEL, reloadAssistantModel } from './assistant/service.ts';
 import { startAdmin } from './admin/service.ts';
 import { startSync } from './sync/index.ts';
+import { startForecastSchedule } from './inventory/forecast-job.ts';
 import { clientFor } from './sync/service.ts';
 import { registerFraudRuleDownloads } from './fraud/sync-rules.ts';
 import { registerStoreLiveDownloads } from './sync/store-live.ts';
@@ -121,6 +122,7 @@ export function createCore(opts: CoreOptions): Core {
   } catch (e) {
     console.warn(`[admin] start-up failed: ${(e as Error).message}`);
   }
+  const forecasts = startForecastSchedule(db); // nightly demand forecasts for replenishment
   registerFraudRuleDownloads(); // rule sets from the platform go through the fraud engine's validation
   registerStoreLiveDownloads(); // tickets, stock, staff and lanes' transactions from the store hub
   try {
@@ -139,6 +141,7 @@ export function createCore(opts: CoreOptions): Core {
       return () => listeners.delete(l);
     },
     close: () => {
+      forecasts.stop();
       void models.close();
       db.close();
     },

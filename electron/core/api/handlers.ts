@@ -5,6 +5,7 @@ import { adminHandlers } from './handlers-admin.ts';
 import { appHandlers } from './handlers-app.ts';
 import { assistantHandlers } from './handlers-assistant.ts';
 import { catalogApiHandlers } from './handlers-catalog.ts';
+import { inventoryHandlers } from './handlers-inventory.ts';
 import { syncHandlers } from './handlers-sync.ts';
 import { posHandlers } from './handlers-pos.ts';
 
@@ -15,4 +16,5 @@ export const handlers: HandlerTable = {
   ...catalogApiHandlers,
   ...syncHandlers,
   ...posHandlers,
+  ...inventoryHandlers,
 };

@@ -7,7 +7,8 @@ import { luhnValid } from '../privacy/redact.ts';
 import type { SearchHit, SearchIndex } from '../search/engine.ts';
 import type { StoreProfileView } from '../store/profile.ts';
 import type { Conversation, SlotName } from './conversations.ts';
-import { hoursAnswer } from './hours.ts';
+import { hoursAnswer, localNow } from './hours.ts';
+import { nextDelivery } from '../inventory/purchase-orders.ts';
 import type { KioskIntent } from './intents.ts';
 import { bestKbEntry, type KbEntry } from './kb.ts';
 import type { Slots } from './slots.ts';
@@ -131,10 +132,26 @@ async function productReply(ctx: AnswerContext, intent: KioskIntent, slots: Slot
   if (intent === 'check_stock') {
     if (p.stock > 0) return reply('answer', 'product:in_stock', `Yes, ${p.name} is in stock (${p.stock} on hand), in ${where(p)}.`, { products: cards });
     const alt = cards.find((c) => c.stock > 0);
-    const altText = alt ? ` ${alt.name} is in stock in ${where(alt)}.` : ' A team member can check when it will be back.';
-    return reply('answer', 'product:out_of_stock', `Sorry, ${p.name} is out of stock right now.${altText}`, { products: cards });
+    const due = deliveryText(ctx, p.id);
+    const altText = alt ? ` ${alt.name} is in stock in ${where(alt)}.` : due ? '' : ' A team member can check when it will be back.';
+    return reply('answer', due ? 'product:out_of_stock_due' : 'product:out_of_stock', `Sorry, ${p.name} is out of stock right now.${due}${altText}`, { products: cards });
   }
   return reply('answer', 'product:location', `${p.name} is in ${where(p)}.`, { products: cards });
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** " The next delivery is expected Thursday." from the store's open purchase orders, or ''. */
+function deliveryText(ctx: AnswerContext, productId: string): string {
+  const sku = ctx.db.prepare('SELECT sku FROM products WHERE id = ?').pluck().get(productId) as string | undefined;
+  const next = sku ? nextDelivery(ctx.db, sku) : null;
+  if (!next) return '';
+  const today = localNow(ctx.now, ctx.profile.timezone).date;
+  const date = next.expectedDate;
+  if (!date || date < today) return ' More is on order.';
+  const days = Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`)) / 86_400_000);
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days < 7 ? WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]! : `on ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))}`;
+  return ` The next delivery is expected ${when}.`;
 }
 
 function orderReply(ctx: AnswerContext, id: string): Reply {

@@ -14,7 +14,7 @@ function prepare(db: Db) {
   return {
     product: db.prepare('SELECT id FROM products WHERE sku = ?').pluck(),
     insert: db.prepare(
-      `INSERT INTO stock_movements (id, sku, delta, reason, ref, terminal_id, at, applied) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+      `INSERT INTO stock_movements (id, sku, delta, reason, ref, terminal_id, at, applied, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
     ),
     move: db.prepare(`INSERT INTO stock (product_id, location, quantity, base_quantity, updated_at) VALUES (?, 'store', ?, 0, ?)
       ON CONFLICT(product_id, location) DO UPDATE SET quantity = stock.quantity + excluded.quantity, updated_at = excluded.updated_at`),
@@ -30,7 +30,7 @@ function stmts(db: Db) {
 function apply(db: Db, m: StockMovementT): boolean {
   const s = stmts(db);
   const product = s.product.get(m.sku) as string | undefined;
-  const inserted = s.insert.run(m.id, m.sku, m.delta, m.reason, m.ref, m.terminalId, m.at, product ? 1 : 0).changes > 0;
+  const inserted = s.insert.run(m.id, m.sku, m.delta, m.reason, m.ref, m.terminalId, m.at, product ? 1 : 0, m.note ?? null).changes > 0;
   if (inserted && product) move(db, product, m.delta, m.at);
   return inserted;
 }
@@ -39,9 +39,11 @@ function move(db: Db, productId: string, delta: number, at: string): void {
   stmts(db).move.run(productId, delta, at);
 }
 
-/** Records this terminal's own movement and queues it for the store (inside the caller's transaction). */
-export function recordMovement(db: Db, m: StockMovementT): void {
-  if (apply(db, m)) enqueue(db, 'stock_movement', m.id, m);
+/** Records this terminal's own movement and queues it for the store (inside the caller's transaction); false when its id was already recorded. */
+export function recordMovement(db: Db, m: StockMovementT): boolean {
+  if (!apply(db, m)) return false;
+  enqueue(db, 'stock_movement', m.id, m);
+  return true;
 }
 
 /** Applies a movement another terminal recorded (a download); the caller's savepoint holds it. */
@@ -72,14 +74,14 @@ export interface StockView {
   name: string | null;
   onHand: number | null;
   baseline: number | null;
-  movements: Array<{ id: string; delta: number; reason: string; ref: string | null; terminalId: string; at: string; applied: boolean }>;
+  movements: Array<{ id: string; delta: number; reason: string; ref: string | null; note: string | null; terminalId: string; at: string; applied: boolean }>;
 }
 
 export function stockOf(db: Db, sku: string, limit = 20): StockView {
   const p = db.prepare(`SELECT p.id, p.name, s.quantity, s.base_quantity FROM products p LEFT JOIN stock s ON s.product_id = p.id AND s.location = 'store' WHERE p.sku = ?`).get(sku) as
     { id: string; name: string; quantity: number | null; base_quantity: number | null } | undefined;
-  const movements = (db.prepare('SELECT id, delta, reason, ref, terminal_id, at, applied FROM stock_movements WHERE sku = ? ORDER BY at DESC, id DESC LIMIT ?').all(sku, limit) as
-    Array<{ id: string; delta: number; reason: string; ref: string | null; terminal_id: string; at: string; applied: number }>)
-    .map((m) => ({ id: m.id, delta: m.delta, reason: m.reason, ref: m.ref, terminalId: m.terminal_id, at: m.at, applied: m.applied === 1 }));
+  const movements = (db.prepare('SELECT id, delta, reason, ref, note, terminal_id, at, applied FROM stock_movements WHERE sku = ? ORDER BY at DESC, id DESC LIMIT ?').all(sku, limit) as
+    Array<{ id: string; delta: number; reason: string; ref: string | null; note: string | null; terminal_id: string; at: string; applied: number }>)
+    .map((m) => ({ id: m.id, delta: m.delta, reason: m.reason, ref: m.ref, note: m.note, terminalId: m.terminal_id, at: m.at, applied: m.applied === 1 }));
   return { sku, productId: p?.id ?? null, name: p?.name ?? null, onHand: p ? (p.quantity ?? 0) : null, baseline: p?.base_quantity ?? null, movements };
 }

@@ -11,6 +11,7 @@ import { createCore, type Core } from '../../../electron/core/core.ts';
 import { recordInteractions } from '../../../electron/core/assistant/interactions.ts';
 import { enqueue } from '../../../electron/core/db/outbox.ts';
 import { stockOf } from '../../../electron/core/inventory/stock.ts';
+import { getPurchaseOrder, nextDelivery } from '../../../electron/core/inventory/purchase-orders.ts';
 import { enroll } from '../../../electron/core/sync/enroll.ts';
 import type { PlatformError } from '../../../electron/core/sync/http.ts';
 import { PlatformClient } from '../../../electron/core/sync/http.ts';
@@ -172,6 +173,21 @@ describe('store hub', () => {
     await Promise.all([sell(till1, 2), sell(till2, 1)]);
     for (const l of [kiosk, till1, till2, office]) await until(`${l.name} to count both sales`, () => onHand(l) === before - 3);
     expectedStock = before - 3;
+  });
+
+  it('shares a purchase order with every terminal, and the delivery received in the back office moves stock everywhere', async () => {
+    const token = await office.signIn('3333', 'admin');
+    const before = onHand(office)!;
+    const po = await office.call('inventory.orders.create', { supplier: 'Acme Wholesale', expectedDate: '2026-12-10', lines: [{ sku, qty: 12 }] }, token);
+    expect(po.ok, JSON.stringify(po.error)).toBe(true);
+    await until('the kiosk to know the delivery', () => nextDelivery(kiosk.core.db, sku)?.poId === po.data.id);
+    expect(nextDelivery(till1.core.db, sku)).toEqual({ poId: po.data.id, expectedDate: '2026-12-10', qty: 12 });
+    const r = await office.call('inventory.receive', { receiptId: 'delivery-0001', poId: po.data.id, lines: [{ sku, qty: 12 }] }, token);
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+    expectedStock = before + 12;
+    for (const l of [kiosk, till1, till2, office]) await until(`${l.name} to count the delivery`, () => onHand(l) === expectedStock);
+    await until('the order to be received on the kiosk', () => getPurchaseOrder(kiosk.core.db, po.data.id)?.status === 'received');
+    expect(nextDelivery(kiosk.core.db, sku)).toBeNull();
   });
 
   it('catches a card tested across two lanes as it would on one', async () => {
