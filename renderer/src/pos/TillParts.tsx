@@ -64,7 +64,7 @@ export function ScanBar({ onAdd }: { onAdd: (hit: Hit) => void }) {
 export function addHit(lines: CartItem[], h: Hit): CartItem[] {
   const i = lines.findIndex((l) => l.sku === h.sku && l.overrideCents === null && l.discountCents === 0);
   if (i >= 0) return lines.map((l, j) => (j === i ? { ...l, qty: l.qty + 1 } : l));
-  return [...lines, { sku: h.sku, name: h.name, qty: 1, unitCents: h.priceCents, overrideCents: null, discountCents: 0 }];
+  return [...lines, { sku: h.sku, name: h.name, qty: 1, unitCents: h.priceCents, overrideCents: null, discountCents: 0, onHand: h.stock }];
 }
 
 /** What the core takes for each cart line (the name is for the screen only). */
@@ -93,7 +93,12 @@ export function CartTable({ lines, onChange, editable = true }: { lines: CartIte
       <tbody>
         {lines.map((l, i) => (
           <tr key={`${l.sku}-${i}`}>
-            <td>{l.name}</td>
+            <td>
+              {l.name}
+              {l.onHand !== undefined && lines.filter((x) => x.sku === l.sku).reduce((n, x) => n + x.qty, 0) > l.onHand && (
+                <span className="tag tag--warn" role="status" data-testid="pos-below-zero"> {t('pos.cart.belowZero', { n: l.onHand })}</span>
+              )}
+            </td>
             <td className="num">
               {editable ? (
                 <input type="number" min={1} max={999} value={l.qty} aria-label={t('pos.cart.qty')} onChange={(e) => set(i, { qty: Math.max(1, Math.min(999, Math.round(Number(e.target.value) || 1))) })} />

@@ -19,6 +19,8 @@ export interface CartItem {
   unitCents: number;
   overrideCents: number | null;
   discountCents: number;
+  /** Stock on hand when it was scanned (screen only: the till warns before selling below zero). */
+  onHand?: number;
 }
 
 export function lineTotal(l: CartItem): number {
