@@ -55,6 +55,13 @@ export const SuggestedLineView = z.object({
 });
 export type SuggestedLineViewT = z.infer<typeof SuggestedLineView>;
 
+/** How sure a department must be not to run out, and how long an order takes and how often one is placed. */
+export const Policy = z.object({
+  serviceLevel: z.number().min(0.8).max(0.995),
+  leadDays: z.number().int().min(0).max(90),
+  reviewDays: z.number().int().min(1).max(90),
+});
+
 export const inventoryOps = {
   'inventory.list': op({
     summary: 'Stock by product with on hand, on order and reorder point; low, negative or one aisle.',
@@ -109,6 +116,18 @@ export const inventoryOps = {
     access: 'manager',
     input: z.object({ id: z.string().min(1).max(64) }).strict(),
     output: PurchaseOrderRecord,
+  }),
+  'inventory.policies.list': op({
+    summary: 'Ordering rules per department (service level, lead time, review period) and the store default (*).',
+    access: 'supervisor',
+    input: z.object({}).strict(),
+    output: z.object({ policies: z.array(Policy.extend({ department: z.string(), inherited: z.boolean() })) }),
+  }),
+  'inventory.policies.save': op({
+    summary: "Set a department's ordering rules ('*' is the store default).",
+    access: 'manager',
+    input: Policy.extend({ department: z.string().trim().min(1).max(80) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
   }),
   'inventory.forecast.run': op({
     summary: "Forecast every product's demand now from the store's sales (the terminal also does this nightly).",

@@ -113,6 +113,9 @@ test('the forecast suggests an order with its reason; the kiosk says when the de
   await expect(page.getByTestId('admin-note')).toContainText(/Forecast \d+ products/);
   const line = page.getByTestId(`inv-suggested-${product.sku}`);
   await expect(line).toContainText(/sells \d+(\.\d)?\/week, 4 on hand, delivery in 3 days/);
+  await page.getByTestId('inv-rules').locator('summary').click();
+  await expect(page.getByTestId('inv-rules')).toContainText('Store default');
+  await expect(page.getByTestId('inv-rules').getByLabel('Lead time (days)').first()).toHaveValue('3');
   await page.getByTestId('inv-order-supplier').fill('Nutty Grove Foods');
   const expected = new Date(Date.now() + 3 * 86_400_000);
   await page.getByTestId('inv-order-expected').fill(expected.toISOString().slice(0, 10));

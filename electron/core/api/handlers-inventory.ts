@@ -4,7 +4,8 @@ import { CoreError } from '../db/errors.ts';
 import { getSetting } from '../settings/settings.ts';
 import { adjustStock, postCount, type Actor } from '../inventory/ledger.ts';
 import { cancelPurchaseOrder, createPurchaseOrder, listPurchaseOrders, nextDelivery, receiveDelivery } from '../inventory/purchase-orders.ts';
-import { suggestOrder } from '../inventory/replenish.ts';
+import { listPolicies, savePolicy, suggestOrder } from '../inventory/replenish.ts';
+import { appendAudit } from '../audit/audit.ts';
 import { stockList } from '../inventory/stock-list.ts';
 import { stockOf } from '../inventory/stock.ts';
 import { forecastsMadeAt, runForecasts } from '../inventory/forecast-job.ts';
@@ -29,6 +30,8 @@ export const inventoryHandlers: {
   'inventory.orders.list': Handler<'inventory.orders.list'>;
   'inventory.orders.create': Handler<'inventory.orders.create'>;
   'inventory.orders.cancel': Handler<'inventory.orders.cancel'>;
+  'inventory.policies.list': Handler<'inventory.policies.list'>;
+  'inventory.policies.save': Handler<'inventory.policies.save'>;
   'inventory.forecast.run': Handler<'inventory.forecast.run'>;
 } = {
   'inventory.list': ({ core }, i) => stockList(core.db, i),
@@ -56,5 +59,14 @@ export const inventoryHandlers: {
   'inventory.orders.list': ({ core }, i) => ({ orders: listPurchaseOrders(core.db, i.which ?? 'open') }),
   'inventory.orders.create': (c, i) => createPurchaseOrder(c.core.db, i, actor(c)),
   'inventory.orders.cancel': (c, i) => cancelPurchaseOrder(c.core.db, i.id, actor(c)),
+  'inventory.policies.list': ({ core }) => ({ policies: listPolicies(core.db) }),
+  'inventory.policies.save': (c, i) => {
+    const by = actor(c);
+    c.core.db.transaction(() => {
+      savePolicy(c.core.db, i.department, i);
+      appendAudit(c.core.db, by.userId, 'inventory.policy', i.department, { serviceLevel: i.serviceLevel, leadDays: i.leadDays, reviewDays: i.reviewDays });
+    })();
+    return { ok: true as const };
+  },
   'inventory.forecast.run': async ({ core }) => runForecasts(core.db),
 };

@@ -17,6 +17,13 @@ export function policies(db: Db): { fallback: Policy; byDepartment: Map<string, 
   return { fallback: byDepartment.get('*') ?? { serviceLevel: 0.95, leadDays: 3, reviewDays: 7 }, byDepartment };
 }
 
+/** The store default first, then every department of the catalog with its own rules or the default's. */
+export function listPolicies(db: Db): Array<Policy & { department: string; inherited: boolean }> {
+  const { fallback, byDepartment } = policies(db);
+  const departments = db.prepare('SELECT DISTINCT department FROM products WHERE active = 1 ORDER BY department').pluck().all() as string[];
+  return [{ department: '*', ...fallback, inherited: false }, ...departments.map((d) => ({ department: d, ...(byDepartment.get(d) ?? fallback), inherited: !byDepartment.has(d) }))];
+}
+
 export function savePolicy(db: Db, department: string, p: Policy): void {
   db.prepare(`INSERT INTO inventory_policies (department, service_level, lead_days, review_days) VALUES (?, ?, ?, ?)
     ON CONFLICT(department) DO UPDATE SET service_level = excluded.service_level, lead_days = excluded.lead_days, review_days = excluded.review_days`)

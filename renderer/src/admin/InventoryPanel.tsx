@@ -338,6 +338,7 @@ function OrderTab({ act }: { act: Act }) {
         </table>
         {suggested.data && suggested.data.lines.length === 0 && <p className="adm-empty">{t('inv.order.nothing')}</p>}
       </div>
+      <PoliciesCard act={act} onSaved={suggested.reload} />
       <h3>{t('inv.order.open')}</h3>
       <table className="adm-table" data-testid="inv-orders">
         <thead><tr><th>{t('inv.order.id')}</th><th>{t('inv.order.supplier')}</th><th>{t('inv.order.expected')}</th><th>{t('inv.order.status')}</th><th className="num">{t('inv.order.lines')}</th><th /></tr></thead>
@@ -355,5 +356,44 @@ function OrderTab({ act }: { act: Act }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** Ordering rules per department: how sure not to run out, how long a delivery takes, how often an order goes out. */
+function PoliciesCard({ act, onSaved }: { act: Act; onSaved: () => void }) {
+  const t = useT();
+  const list = useLoad('inventory.policies.list', {}, []);
+  const [edit, setEdit] = useState<Record<string, { sl: string; lead: string; review: string }>>({});
+  const save = async (department: string) => {
+    const e = edit[department]!;
+    const r = await act(() => call('inventory.policies.save', { department, serviceLevel: Number(e.sl) / 100, leadDays: Number(e.lead), reviewDays: Number(e.review) }), () => t('inv.rules.saved', { department: department === '*' ? t('inv.rules.default') : department }));
+    if (r) {
+      setEdit(({ [department]: _, ...rest }) => rest);
+      list.reload();
+      onSaved();
+    }
+  };
+  return (
+    <details className="adm__card" data-testid="inv-rules">
+      <summary><strong>{t('inv.rules.title')}</strong> <span className="adm__sub">{t('inv.rules.sub')}</span></summary>
+      <table className="adm-table">
+        <thead><tr><th>{t('inv.rules.department')}</th><th className="num">{t('inv.rules.service')}</th><th className="num">{t('inv.rules.lead')}</th><th className="num">{t('inv.rules.review')}</th><th /></tr></thead>
+        <tbody>
+          {list.data?.policies.map((p) => {
+            const e = edit[p.department] ?? { sl: String(Math.round(p.serviceLevel * 1000) / 10), lead: String(p.leadDays), review: String(p.reviewDays) };
+            const set = (patch: Partial<typeof e>) => setEdit({ ...edit, [p.department]: { ...e, ...patch } });
+            return (
+              <tr key={p.department} className={p.inherited && !edit[p.department] ? 'muted' : ''}>
+                <td>{p.department === '*' ? <strong>{t('inv.rules.default')}</strong> : p.department}</td>
+                <td className="num"><input className="adm-input inv__qty" inputMode="decimal" value={e.sl} onChange={(x) => set({ sl: x.target.value })} aria-label={t('inv.rules.service')} /></td>
+                <td className="num"><input className="adm-input inv__qty" inputMode="numeric" value={e.lead} onChange={(x) => set({ lead: x.target.value })} aria-label={t('inv.rules.lead')} /></td>
+                <td className="num"><input className="adm-input inv__qty" inputMode="numeric" value={e.review} onChange={(x) => set({ review: x.target.value })} aria-label={t('inv.rules.review')} /></td>
+                <td className="num">{edit[p.department] && <button type="button" className="btn btn--solid btn--sm" onClick={() => void save(p.department)}>{t('admin.common.save')}</button>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -11,7 +11,7 @@ import { createFraudEngine } from '../../../electron/core/fraud/engine.ts';
 import { submitTransaction } from '../../../electron/core/pos/service.ts';
 import { adjustStock, postCount } from '../../../electron/core/inventory/ledger.ts';
 import { applyStorePurchaseOrder, createPurchaseOrder, getPurchaseOrder, nextDelivery, receiveDelivery } from '../../../electron/core/inventory/purchase-orders.ts';
-import { suggestOrder, normalQuantile } from '../../../electron/core/inventory/replenish.ts';
+import { listPolicies, savePolicy, suggestOrder, normalQuantile } from '../../../electron/core/inventory/replenish.ts';
 import { stockList } from '../../../electron/core/inventory/stock-list.ts';
 import { readDeliveryCsv } from '../../../electron/core/inventory/delivery-csv.ts';
 import { stockOf } from '../../../electron/core/inventory/stock.ts';
@@ -167,5 +167,17 @@ describe('replenishment', () => {
     const base = suggestOrder(db, at)[0]!.qty;
     db.prepare("UPDATE inventory_policies SET service_level = 0.99 WHERE department = '*'").run();
     expect(suggestOrder(db, at)[0]!.qty).toBeGreaterThan(base);
+  });
+
+  it("a department's own ordering rules replace the store default for its products only", () => {
+    const { db, sku } = store('policy');
+    forecast(db, sku, 3, 2);
+    adjustStock(db, { sku, qty: 2 - onHand(db, sku), reason: 'correction' }, by);
+    const department = db.prepare('SELECT department FROM products WHERE sku = ?').pluck().get(sku) as string;
+    expect(listPolicies(db).find((p) => p.department === department)).toMatchObject({ inherited: true, leadDays: 3 });
+    savePolicy(db, department, { serviceLevel: 0.9, leadDays: 6, reviewDays: 14 });
+    expect(listPolicies(db).find((p) => p.department === department)).toMatchObject({ inherited: false, leadDays: 6 });
+    expect(listPolicies(db)[0]).toMatchObject({ department: '*', leadDays: 3 });
+    expect(suggestOrder(db, new Date('2026-12-01T09:00:00Z'))[0]!.reason).toContain('delivery in 6 days');
   });
 });
