@@ -15,6 +15,7 @@ const suites: Suite[] = [
   { name: 'sync', load: async () => (await import('./sync.ts')).benchSync as () => Promise<BenchRow[]> },
   { name: 'hub', load: async () => (await import('./hub.ts')).benchHub },
   { name: 'inventory', load: async () => (await import('./inventory.ts')).benchInventory },
+  { name: 'recommend', load: async () => (await import('./recommend.ts')).benchRecommend },
   { name: 'forecast', load: async () => (await import('./forecast.ts')).benchForecast },
   { name: 'fraud', load: async () => (await import('./fraud.ts')).benchFraud as () => Promise<BenchRow[]> },
   { name: 'assistant', load: async () => (await import('./assistant.ts')).benchAssistant as () => Promise<BenchRow[]> },

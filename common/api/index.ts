@@ -9,6 +9,7 @@ import { assistantOps } from './assistant.ts';
 import { catalogOps } from './catalog.ts';
 import { fraudOps } from './fraud.ts';
 import { inventoryOps } from './inventory.ts';
+import { recommendOps } from './recommend.ts';
 import { posOps } from './pos.ts';
 import { storeOps } from './store.ts';
 import { syncOps } from './sync.ts';
@@ -21,6 +22,7 @@ export const api = {
   ...posOps,
   ...fraudOps,
   ...inventoryOps,
+  ...recommendOps,
   ...storeOps,
   ...syncOps,
 } as const;

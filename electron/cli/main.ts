@@ -16,8 +16,9 @@ import { hub } from './commands-hub.ts';
 import { tickets } from './commands-store.ts';
 import { replenish, stock } from './commands-inventory.ts';
 import { forecast } from './commands-forecast.ts';
+import { recommend } from './commands-recommend.ts';
 
-const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate, hub, tickets, stock, replenish, forecast];
+const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate, hub, tickets, stock, replenish, forecast, recommend];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

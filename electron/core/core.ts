@@ -22,6 +22,7 @@ import { KIOSK_HEAD_MODEL, reloadAssistantModel } from './assistant/service.ts';
 import { startAdmin } from './admin/service.ts';
 import { startSync } from './sync/index.ts';
 import { startForecastSchedule } from './inventory/forecast-job.ts';
+import { startRecommenderSchedule } from './recommend/service.ts';
 import { clientFor } from './sync/service.ts';
 import { registerFraudRuleDownloads } from './fraud/sync-rules.ts';
 import { registerStoreLiveDownloads } from './sync/store-live.ts';
@@ -123,6 +124,7 @@ export function createCore(opts: CoreOptions): Core {
     console.warn(`[admin] start-up failed: ${(e as Error).message}`);
   }
   const forecasts = startForecastSchedule(db); // nightly demand forecasts for replenishment
+  const recommender = startRecommenderSchedule(db, opts.dataDir); // nightly "goes well with" from the store's baskets
   registerFraudRuleDownloads(); // rule sets from the platform go through the fraud engine's validation
   registerStoreLiveDownloads(); // tickets, stock, staff and lanes' transactions from the store hub
   try {
@@ -142,6 +144,7 @@ export function createCore(opts: CoreOptions): Core {
     },
     close: () => {
       forecasts.stop();
+      recommender.stop();
       void models.close();
       db.close();
     },

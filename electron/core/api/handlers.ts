@@ -6,6 +6,7 @@ import { appHandlers } from './handlers-app.ts';
 import { assistantHandlers } from './handlers-assistant.ts';
 import { catalogApiHandlers } from './handlers-catalog.ts';
 import { inventoryHandlers } from './handlers-inventory.ts';
+import { recommendHandlers } from './handlers-recommend.ts';
 import { syncHandlers } from './handlers-sync.ts';
 import { posHandlers } from './handlers-pos.ts';
 
@@ -17,4 +18,5 @@ export const handlers: HandlerTable = {
   ...syncHandlers,
   ...posHandlers,
   ...inventoryHandlers,
+  ...recommendHandlers,
 };

@@ -48,6 +48,8 @@ export interface AnswerContext {
   kb: readonly KbEntry[];
   conv: Conversation;
   now: Date;
+  /** Companions of a found product (see AssistantOptions.alsoBuy). */
+  alsoBuy?: (sku: string) => Array<{ name: string; aisle: string }>;
 }
 
 const reply = (kind: ReplyKind, answerId: string, text: string, extra: Partial<Reply> = {}): Reply => ({ kind, answerId, text, products: [], options: [], failed: false, ...extra });
@@ -136,7 +138,20 @@ async function productReply(ctx: AnswerContext, intent: KioskIntent, slots: Slot
     const altText = alt ? ` ${alt.name} is in stock in ${where(alt)}.` : due ? '' : ' A team member can check when it will be back.';
     return reply('answer', due ? 'product:out_of_stock_due' : 'product:out_of_stock', `Sorry, ${p.name} is out of stock right now.${due}${altText}`, { products: cards });
   }
-  return reply('answer', 'product:location', `${p.name} is in ${where(p)}.`, { products: cards });
+  return reply('answer', 'product:location', `${p.name} is in ${where(p)}.${alsoBuyLine(ctx, p.id)}`, { products: cards });
+}
+
+/** " Shoppers also buy X (aisle B2) and Y (aisle C1)." or ''. Never stops the answer. */
+function alsoBuyLine(ctx: AnswerContext, productId: string): string {
+  if (!ctx.alsoBuy) return '';
+  try {
+    const sku = ctx.db.prepare('SELECT sku FROM products WHERE id = ?').pluck().get(productId) as string | undefined;
+    const items = sku ? ctx.alsoBuy(sku) : [];
+    if (!items.length) return '';
+    return ` Shoppers also buy ${items.map((c) => `${c.name}${c.aisle ? ` (aisle ${c.aisle})` : ''}`).join(' and ')}.`;
+  } catch {
+    return '';
+  }
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

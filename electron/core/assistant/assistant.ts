@@ -61,6 +61,8 @@ export interface AssistantOptions {
   /** Conversation idle expiry; default: the kiosk's idle reset setting. */
   idleMs?: () => number;
   log?: (line: string) => void;
+  /** "Goes well with" for a found product's SKU (in stock, allowed), for one line under the answer. */
+  alsoBuy?: (sku: string) => Array<{ name: string; aisle: string }>;
 }
 
 const MODEL_RETRY_MS = 60_000;
@@ -191,7 +193,7 @@ export class Assistant {
       case 'answer': {
         const profile = readStoreProfile(this.db);
         if (!profile) throw new CoreError('NOT_FOUND', 'This terminal has no store profile yet.');
-        const r = await answerIntent({ db: this.db, search: this.search, profile, kb: kbEntries(this.db), conv, now }, plan.intent, plan.slot, slots, text);
+        const r = await answerIntent({ db: this.db, search: this.search, profile, kb: kbEntries(this.db), conv, now, alsoBuy: this.opts.alsoBuy }, plan.intent, plan.slot, slots, text);
         // A number that was not found keeps the question open, so the shopper can retype it.
         conv.pending = r.kind === 'not_found' && plan.slot ? { intent: plan.intent, slot: plan.slot, asked: (conv.pending?.asked ?? 0) + 1 } : null;
         return r;

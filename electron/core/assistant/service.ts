@@ -9,6 +9,7 @@ import type { Encoder } from '../models/index.ts';
 import type { IntentModelConfig } from './model.ts';
 import { getSetting } from '../settings/settings.ts';
 import { createAssistant, type Assistant } from './assistant.ts';
+import { companions, recordRecEvents } from '../recommend/service.ts';
 
 const KEY = 'assistant';
 /** The model name an intent head update travels under (signed targets, models table). */
@@ -26,6 +27,11 @@ export function getAssistant(core: CoreServices): Promise<Assistant> {
         sharedEncoder: () => models?.encoder() ?? null,
         modelConfig: assistantModelConfig(core),
         log: (l) => console.warn(l),
+        alsoBuy: (sku) => {
+          const r = companions(core.db, core.dataDir, [sku], 2);
+          recordRecEvents(core.db, { kind: 'impression', surface: 'kiosk_answer', anchor: sku, items: r.items.map((c) => c.sku), modelVersion: r.modelVersion });
+          return r.items;
+        },
       });
     })();
     // A failed start must not poison every later call: the next call tries again.

@@ -5,6 +5,7 @@
 import type { Db } from '../db/database.ts';
 import { calendarPrior, forecastSeries, type Calendar } from './forecast.ts';
 import { dailySales } from './sales-history.ts';
+import { startNightly } from '../jobs/nightly.ts';
 
 export interface ForecastRunOptions {
   now?: Date;
@@ -74,22 +75,14 @@ export function forecastsMadeAt(db: Db): string | null {
   return (db.prepare('SELECT max(made_at) FROM forecasts').pluck().get() as string | null) ?? null;
 }
 
-/**
- * Runs the forecast once a night, from `hour` local time (default 03:00), and at once on a terminal
- * that has sales but never forecast. Checks every ten minutes; timers never keep the process alive.
- */
+/** The forecast once a night from 03:00 local time, and at once on a terminal with sales but no forecasts yet. */
 export function startForecastSchedule(db: Db, opts: { hour?: number; everyMs?: number } = {}): { stop: () => void } {
-  const hour = opts.hour ?? 3;
-  const check = () => {
-    if (!db.open || running.has(db)) return;
-    const now = new Date();
-    const made = forecastsMadeAt(db);
-    const due = made === null
-      ? db.prepare("SELECT 1 FROM stock_movements WHERE reason = 'sale' LIMIT 1").get() !== undefined
-      : now.getHours() >= hour && new Date(made).toDateString() !== now.toDateString();
-    if (due) runForecasts(db).catch((e: Error) => console.warn(`[inventory] nightly forecast failed, the last forecasts stay: ${e.message}`));
-  };
-  const timer = setInterval(check, opts.everyMs ?? 10 * 60_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return startNightly(db, {
+    name: 'inventory',
+    hour: opts.hour,
+    everyMs: opts.everyMs,
+    lastRunAt: () => forecastsMadeAt(db),
+    hasWork: () => db.prepare("SELECT 1 FROM stock_movements WHERE reason = 'sale' LIMIT 1").get() !== undefined,
+    run: () => runForecasts(db),
+  });
 }

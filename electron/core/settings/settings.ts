@@ -11,6 +11,8 @@ export const settingsSchema = {
   modelVariant: z.enum(['auto', 'int8', 'fp32']),
   modelThreads: z.number().int().min(0).max(64), // 0 = from the device probe
   interactionRetentionDays: z.number().int().min(1).max(3650),
+  /** Departments "goes well with" never suggests (medicines, and by store choice alcohol or tobacco). */
+  recommendExcludeDepartments: z.array(z.string().min(1).max(80)).max(50),
 } as const;
 
 export type Settings = { [K in keyof typeof settingsSchema]: z.infer<(typeof settingsSchema)[K]> };
@@ -25,6 +27,7 @@ export const defaultSettings: Settings = {
   modelVariant: 'auto',
   modelThreads: 0,
   interactionRetentionDays: 30,
+  recommendExcludeDepartments: ['Pharmacy', 'Alcohol', 'Tobacco'],
 };
 
 export function getSetting<K extends SettingKey>(db: Db, key: K): Settings[K] {

@@ -11,6 +11,7 @@ import { SettingsPanel } from './SettingsPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 import { InventoryPanel } from './InventoryPanel.tsx';
+import { RecommendPanel } from './RecommendPanel.tsx';
 // Panels other domains own, linked here: the fraud review queue (POS + fraud) and kiosk help tickets (assistant).
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { HelpTicketsPanel } from '../kiosk/assistant/HelpTicketsPanel.tsx';
@@ -20,6 +21,7 @@ export const adminPanels: readonly StaffPanel[] = [
   { id: 'review', titleKey: 'admin.panel.review', minRole: 'supervisor', Component: ReviewPanel },
   { id: 'help', titleKey: 'tickets.nav', minRole: 'supervisor', Component: HelpTicketsPanel },
   { id: 'inventory', titleKey: 'admin.panel.inventory', minRole: 'supervisor', Component: InventoryPanel },
+  { id: 'recommend', titleKey: 'admin.panel.recommend', minRole: 'supervisor', Component: RecommendPanel },
   { id: 'store', titleKey: 'admin.panel.store', minRole: 'manager', Component: KnowledgePanel },
   { id: 'catalog', titleKey: 'admin.panel.catalog', minRole: 'manager', Component: placeholderPanel('admin.panel.catalog', 'admin.panel.catalog.body') },
   { id: 'sync', titleKey: 'admin.panel.sync', minRole: 'supervisor', Component: SyncPanel },

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, isApiError } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
-import { addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, submitLines, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
+import { AddOns, addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, submitLines, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
 import { money, type CartItem } from './money.ts';
 
 export function SalePanel() {
@@ -44,6 +44,7 @@ export function SalePanel() {
       <h2 className="staff-panel__title">{t('pos.panel.sale')}</h2>
       <ScanBar onAdd={(h) => { outcome.clear(); setLines((ls) => addHit(ls, h)); }} />
       <CartTable lines={lines} onChange={setLines} />
+      <AddOns lines={lines} onAdd={(h) => setLines((ls) => addHit(ls, h))} />
       <TenderPicker label={t('pos.tender.pay')} disabled={busy || lines.length === 0} onTender={(tender) => void submit('sale', tender)} />
       <div className="till__row">
         <button type="button" className="btn btn--light" disabled={busy} onClick={() => void submit('no_sale', null)} data-testid="pos-no-sale">

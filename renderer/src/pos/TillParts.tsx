@@ -1,7 +1,7 @@
 // Runs: dom (renderer). Pieces the sale and returns screens share: the scan bar, the cart table,
 // the tender picker, the manager-approval dialog (the POS alert when a rule asks for a manager),
 // the decision banner and the printable receipt.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, isApiError } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
@@ -297,4 +297,46 @@ export function useOutcome() {
     />
   ) : null;
   return { txn, show, dialog, clear: () => setTxn(null) };
+}
+
+type Companion = OpOutput<'recommend.cart'>['items'][number];
+
+/**
+ * A discreet add-on strip under the cart: what shoppers in this store buy with what is in it, on the
+ * shelf now. The cashier can ignore it; it never blocks the sale, and if it fails it stays hidden.
+ */
+export function AddOns({ lines, onAdd }: { lines: CartItem[]; onAdd: (hit: Hit) => void }) {
+  const t = useT();
+  const skus = [...new Set(lines.map((l) => l.sku))];
+  const key = skus.join('\u001f');
+  const [data, setData] = useState<{ items: Companion[]; modelVersion: string | null; key: string } | null>(null);
+  useEffect(() => {
+    if (!skus.length) return setData(null);
+    let live = true;
+    const timer = setTimeout(() => {
+      call('recommend.cart', { skus: skus.slice(0, 500), limit: 3 })
+        .then((d) => live && setData({ ...d, key }))
+        .catch(() => live && setData(null));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+  const items = data && data.key === key ? data.items.filter((c) => !skus.includes(c.sku)) : [];
+  if (!items.length) return null;
+  const add = (c: Companion) => {
+    call('recommend.accept', { surface: 'pos_cart', anchor: skus[0]!, item: c.sku, modelVersion: data!.modelVersion }).catch(() => undefined);
+    onAdd({ id: c.id, sku: c.sku, name: c.name, brand: c.brand, priceCents: Math.min(c.priceCents, c.promoPriceCents ?? c.priceCents), stock: c.stock });
+  };
+  return (
+    <div className="till__addons" role="group" aria-label={t('pos.addons')} data-testid="pos-addons">
+      <span className="till__addons-label">{t('pos.addons')}</span>
+      {items.map((c) => (
+        <button key={c.sku} type="button" className="btn btn--light btn--sm" onClick={() => add(c)} data-testid="pos-addon">
+          + {c.name} <span className="muted">{money(Math.min(c.priceCents, c.promoPriceCents ?? c.priceCents))}</span>
+        </button>
+      ))}
+    </div>
+  );
 }

@@ -25,7 +25,7 @@ export function FindPanel(_props: KioskPanelProps) {
       <div ref={searchRef} className="find__search" hidden={productId !== null}>
         <ProductSearch keyboard onOpen={setProductId} onScanMiss={back} />
       </div>
-      {productId && <ProductPage key={productId} id={productId} map={map} onBack={back} />}
+      {productId && <ProductPage key={productId} id={productId} map={map} onBack={back} onOpen={setProductId} />}
     </div>
   );
 }

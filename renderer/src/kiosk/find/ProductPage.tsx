@@ -1,5 +1,6 @@
 // Runs: dom (renderer). One product on the kiosk: name, brand and size, price (promotion called
-// out), stock, where it is (aisle / bay / shelf, in big type) and the store map marking its aisle.
+// out), stock, where it is (aisle / bay / shelf, in big type), the store map marking its aisle, and
+// what shoppers in this store buy with it (only what is on the shelf, with its aisle).
 import { useEffect, useState } from 'react';
 import { call, isApiError } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -15,7 +16,7 @@ import type { StoreMapData } from '../../components/StoreMap.tsx';
 type Product = OpOutput<'catalog.product'>;
 type Loaded = { state: 'loading' } | { state: 'ok'; product: Product } | { state: 'missing' } | { state: 'error' };
 
-export function ProductPage({ id, map, onBack }: { id: string; map: StoreMapData | null; onBack: () => void }) {
+export function ProductPage({ id, map, onBack, onOpen }: { id: string; map: StoreMapData | null; onBack: () => void; onOpen?: (id: string) => void }) {
   const t = useT();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
@@ -52,6 +53,7 @@ export function ProductPage({ id, map, onBack }: { id: string; map: StoreMapData
         )}
       </div>
       {loaded.state === 'ok' && <ProductDetails product={loaded.product} map={map} />}
+      {loaded.state === 'ok' && onOpen && <AlsoBuy id={id} anchor={loaded.product.sku} onOpen={onOpen} />}
     </section>
   );
 }
@@ -141,5 +143,43 @@ function ProductDetails({ product: p, map }: { product: Product; map: StoreMapDa
         </figure>
       )}
     </div>
+  );
+}
+
+type Companions = OpOutput<'recommend.product'>;
+
+/** "Shoppers also buy": hidden when there is nothing to suggest or the recommender is not there. */
+function AlsoBuy({ id, anchor, onOpen }: { id: string; anchor: string; onOpen: (id: string) => void }) {
+  const t = useT();
+  const [data, setData] = useState<Companions | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('recommend.product', { id })
+      .then((d) => live && setData(d))
+      .catch((e: unknown) => console.warn('recommend.product failed', e));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (!data || data.items.length === 0) return null;
+  const open = (c: Companions['items'][number]) => {
+    call('recommend.accept', { surface: 'kiosk_product', anchor, item: c.sku, modelVersion: data.modelVersion }).catch(() => undefined);
+    onOpen(c.id);
+  };
+  return (
+    <section className="pp__also" aria-labelledby="pp-also" data-testid="also-buy">
+      <h3 id="pp-also">{t('product.alsoBuy')}</h3>
+      <ul>
+        {data.items.map((c) => (
+          <li key={c.id}>
+            <button type="button" className="pp__also-item" onClick={() => open(c)} data-testid="also-buy-item">
+              <span className="pp__also-name">{c.name}</span>
+              <span className="pp__also-where">{[c.aisle && t('search.aisle', { aisle: c.aisle }), c.shelf && t('search.shelf', { shelf: c.shelf })].filter(Boolean).join(' · ')}</span>
+              <Price cents={c.priceCents} promoCents={c.promoPriceCents} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
