@@ -181,6 +181,8 @@ describe('store hub', () => {
     const po = await office.call('inventory.orders.create', { supplier: 'Acme Wholesale', expectedDate: '2026-12-10', lines: [{ sku, qty: 12 }] }, token);
     expect(po.ok, JSON.stringify(po.error)).toBe(true);
     await until('the kiosk to know the delivery', () => nextDelivery(kiosk.core.db, sku)?.poId === po.data.id);
+    // Each terminal applies the change when its own pull runs: wait for the till the same way.
+    await until('the till to know the delivery', () => nextDelivery(till1.core.db, sku)?.poId === po.data.id);
     expect(nextDelivery(till1.core.db, sku)).toEqual({ poId: po.data.id, expectedDate: '2026-12-10', qty: 12 });
     const r = await office.call('inventory.receive', { receiptId: 'delivery-0001', poId: po.data.id, lines: [{ sku, qty: 12 }] }, token);
     expect(r.ok, JSON.stringify(r.error)).toBe(true);
