@@ -13,6 +13,7 @@ import { evaluate, loadUciDaily, UCI_SAMPLE, type EvalReport } from '../core/inv
 import { dayNumber, forecastAll, isoDay, prepareCalendar, type Calendar, type DailySales, type SkuForecast } from '../core/inventory/forecast.ts';
 import { parseSalesCsv } from '../core/inventory/sales-csv.ts';
 import { dailySales } from '../core/inventory/sales-history.ts';
+import { storeCalendar } from '../core/inventory/forecast-job.ts';
 import { intOption, parse } from './args.ts';
 import type { Command } from './registry.ts';
 
@@ -127,16 +128,18 @@ export const forecast: Command = {
     const point = values.point ?? 'mean';
     if (point !== 'mean' && point !== 'median') throw new CoreError('BAD_INPUT', '--point must be mean or median.');
     let sales: DailySales;
+    let cal = calendar;
     if (values.sales) sales = parseSalesCsv(readText(values.sales, 'sales file'));
     else {
       const core = createCore({ dataDir: g.dataDir, loadModels: false });
       try {
         sales = dailySales(core.db);
+        cal ??= storeCalendar(core.db); // the holidays the nightly run forecasts with
       } finally {
         core.close();
       }
     }
-    const rows = forecastAll(sales, { horizon, calendar, point });
+    const rows = forecastAll(sales, { horizon, calendar: cal, point });
     printForecasts(rows, g.json, isoDay(dayNumber(lastDay(sales)) + 1));
     return 0;
   },

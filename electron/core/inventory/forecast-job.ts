@@ -24,7 +24,8 @@ export interface ForecastRun {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function storeCalendar(db: Db): Calendar {
+/** The store's holidays from its calendar (the hours editor), for every forecast made from its own sales. */
+export function storeCalendar(db: Db): Calendar {
   return { holidays: (db.prepare('SELECT date FROM holiday_hours ORDER BY date').pluck().all() as string[]) };
 }
 
