@@ -101,19 +101,18 @@ export function postCount(db: Db, input: { countId: string; lines: CountLine[]; 
   const now = by.now ?? new Date();
   return db.transaction(() => {
     const exists = db.prepare('SELECT 1 FROM stock_movements WHERE id = ?').pluck();
-    const audited = db.prepare("SELECT 1 FROM audit_log WHERE action = 'stock.count' AND target = ?").pluck();
-    const already = audited.get(input.countId) !== undefined;
     const out = input.lines.map((l): CountLineResult => {
       const { onHand: expected } = onHand(db, l.sku);
       const id = `count:${input.countId}:${l.sku}`;
-      if (already || exists.get(id)) return { sku: l.sku, expected, counted: l.counted, variance: 0, status: 'already_posted' };
+      if (exists.get(id)) return { sku: l.sku, expected, counted: l.counted, variance: 0, status: 'already_posted' };
       const variance = l.counted - expected;
       if (variance === 0) return { sku: l.sku, expected, counted: l.counted, variance, status: 'matched' };
       const note = `counted ${l.counted}, expected ${expected}${input.note ? `: ${input.note.trim()}` : ''}`.slice(0, 200);
       recordMovement(db, { id, sku: l.sku, delta: variance, reason: 'count', ref: input.countId, terminalId: by.terminalId, at: now.toISOString(), note });
       return { sku: l.sku, expected, counted: l.counted, variance, status: 'posted' };
     });
-    if (!already) {
+    // A count posted again (every line already in the ledger) is not a new count to prove.
+    if (out.some((l) => l.status !== 'already_posted')) {
       appendAudit(db, by.userId, 'stock.count', input.countId, {
         lines: out.length,
         posted: out.filter((l) => l.status === 'posted').map((l) => ({ sku: l.sku, expected: l.expected, counted: l.counted })),
