@@ -3,32 +3,25 @@
 // warns before it goes below zero, a refund puts it back, the forecast suggests an order with its
 // reason, the kiosk says when the next delivery is due, the delivery is received against the
 // order, a cycle count posts its correction, and the kiosk then answers with the new stock.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { spawnServer, type ServerProcess } from '../integration/sync/helpers/server-process.ts';
+import type { ServerProcess } from '../integration/sync/helpers/server-process.ts';
+import { seededTerminal } from './seeded-terminal.ts';
 import { enterPin, guardPage, invoke, screenshotDir } from './helpers.ts';
 
-const repo = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(repo, 'bin/storemind.mjs');
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'storemind-e2e-inv-'));
 let host: ServerProcess;
+let close: () => Promise<void>;
 let product: { sku: string; name: string; aisle: string };
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const dir = path.join(root, 'office');
-  product = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/seed-sales-history.ts'), dir], { cwd: repo, encoding: 'utf8' }).trim().split('\n').pop()!);
-  host = await spawnServer({ what: 'office', args: (port) => [BIN, 'serve', '--port', String(port), '--data-dir', dir], ready: /is serving http:\/\/127\.0\.0\.1:(\d+)/ });
+  ({ host, close, seeded: product } = await seededTerminal<typeof product>('seed-sales-history.ts'));
 });
 
 test.afterAll(async () => {
-  await host?.kill('SIGTERM');
-  fs.rmSync(root, { recursive: true, force: true });
+  await close?.();
 });
 
 /** On hand as the core has it, through the page's bridge with a supervisor's own session. */

@@ -2,33 +2,26 @@
 // on its own SQLite file, given two months of baskets): a manager trains it in the back office, the
 // kiosk's product page shows companions with their aisle, the till's cart offers an add-on, the
 // cashier adds it, and the back office counts what was shown and what was taken.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { spawnServer, type ServerProcess } from '../integration/sync/helpers/server-process.ts';
+import type { ServerProcess } from '../integration/sync/helpers/server-process.ts';
+import { seededTerminal } from './seeded-terminal.ts';
 import { enterPin, guardPage, invoke, screenshotDir } from './helpers.ts';
 
 type P = { id: string; sku: string; name: string };
-const repo = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(repo, 'bin/storemind.mjs');
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'storemind-e2e-rec-'));
 let host: ServerProcess;
+let close: () => Promise<void>;
 let trio: { anchor: P; spread: P; bread: P };
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const dir = path.join(root, 'store');
-  trio = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/seed-baskets.ts'), dir], { cwd: repo, encoding: 'utf8' }).trim().split('\n').pop()!);
-  host = await spawnServer({ what: 'store', args: (port) => [BIN, 'serve', '--port', String(port), '--data-dir', dir], ready: /is serving http:\/\/127\.0\.0\.1:(\d+)/ });
+  ({ host, close, seeded: trio } = await seededTerminal<typeof trio>('seed-baskets.ts'));
 });
 
 test.afterAll(async () => {
-  await host?.kill('SIGTERM');
-  fs.rmSync(root, { recursive: true, force: true });
+  await close?.();
 });
 
 test('trained in the back office, companions show on the kiosk product page and as an add-on at the till', async ({ page }) => {
