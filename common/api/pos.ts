@@ -20,6 +20,8 @@ export const CartLine = z
     unitCents: Cents,
     overrideCents: Cents.nullable(),
     discountCents: Cents,
+    /** A weighed item's weight from its scale label (the price is then the label's). */
+    weightGrams: z.number().int().min(1).max(100_000).nullable().optional(),
   })
   .strict();
 
@@ -30,6 +32,8 @@ export const TenderInput = z
     fingerprint: z.string().min(6).max(128).regex(/^[A-Za-z0-9_:.-]+$/, 'card fingerprint must be a token (letters, digits, _ : . -)').nullable(),
     last4: z.string().regex(/^\d{4}$/, 'last four must be 4 digits').nullable(),
     entryMode: EntryModeSchema.nullable(),
+    /** Cash only: what the shopper handed over, so the till shows and prints the change. */
+    tenderedCents: Cents.nullable().optional(),
   })
   .strict();
 
@@ -49,6 +53,7 @@ export const TxnLineView = z.object({
   overrideCents: z.number().int().nullable(),
   discountCents: z.number().int(),
   lineCents: z.number().int(),
+  weightGrams: z.number().int().nullable(),
 });
 
 export const TxnView = z.object({
@@ -63,6 +68,8 @@ export const TxnView = z.object({
   tenderMethod: TenderMethodSchema.nullable(),
   cardLast4: z.string().nullable(),
   entryMode: EntryModeSchema.nullable(),
+  tenderedCents: z.number().int().nullable(),
+  changeCents: z.number().int().nullable(),
   receiptNo: z.string().nullable(),
   receiptRef: z.string().nullable(),
   originalTxnId: z.string().nullable(),

@@ -15,6 +15,8 @@ export interface TxnLine {
   unitCents: number;
   overrideCents: number | null;
   discountCents: number;
+  /** A weighed line's label weight; the fraud features do not use it. */
+  weightGrams?: number | null;
 }
 
 export interface TxnRecord {

@@ -22,6 +22,10 @@ export interface RecordOptions {
   now?: Date;
   /** False only for the fraud simulator's scratch store, whose stock nothing reads. */
   stock?: boolean;
+  /** Cash handed over (the change is printed from it). */
+  tenderedCents?: number | null;
+  /** More writes that must commit or roll back with the transaction (its receipt's print job). */
+  alsoInTransaction?: (db: Db, status: TxnStatus) => void;
 }
 
 export function transactionExists(db: Db, id: string): boolean {
@@ -34,13 +38,13 @@ export function recordTransaction(db: Db, t: TxnRecord, d: Decision, opts: Recor
   const write = db.transaction(() => {
     if (transactionExists(db, t.id)) throw new CoreError('CONFLICT', `Transaction ${t.id} is already recorded.`);
     db.prepare(`INSERT INTO transactions (id, ts, terminal_id, cashier_id, type, total_cents, tender_method, card_fingerprint,
-        card_last4, entry_mode, receipt_ref, original_txn_id, status, approved_by, receipt_no, markdown_bp)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`).run(
+        card_last4, entry_mode, receipt_ref, original_txn_id, status, approved_by, receipt_no, markdown_bp, tendered_cents)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`).run(
       t.id, t.ts, t.terminalId, t.cashierId, t.type, t.totalCents, t.tender.method, t.tender.fingerprint, t.tender.last4,
-      t.tender.entryMode, t.receiptRef, t.originalTxnId, status, t.receiptNo ?? null, Math.round(discountShare(t.items) * 10_000),
+      t.tender.entryMode, t.receiptRef, t.originalTxnId, status, t.receiptNo ?? null, Math.round(discountShare(t.items) * 10_000), opts.tenderedCents ?? null,
     );
-    const item = db.prepare('INSERT INTO transaction_items (txn_id, sku, qty, unit_price_cents, override_price_cents, discount_cents) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const l of t.items) item.run(t.id, l.sku, l.qty, l.unitCents, l.overrideCents, l.discountCents);
+    const item = db.prepare('INSERT INTO transaction_items (txn_id, sku, qty, unit_price_cents, override_price_cents, discount_cents, weight_g) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const l of t.items) item.run(t.id, l.sku, l.qty, l.unitCents, l.overrideCents, l.discountCents, l.weightGrams ?? null);
     db.prepare(`INSERT INTO fraud_decisions (txn_id, ts, score, decision, reasons, rules_version, model_version, model_score, rules_fired, features)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       t.id, t.ts, d.score, d.decision, JSON.stringify(d.reasons), d.rulesVersion, d.modelVersion, d.modelScore,
@@ -53,6 +57,7 @@ export function recordTransaction(db: Db, t: TxnRecord, d: Decision, opts: Recor
     enqueue(db, 'transaction', t.id, { ...t, status }, now);
     enqueue(db, 'fraud_decision', t.id, { txn_id: t.id, score: d.score, decision: d.decision, reasons: d.reasons, rules_version: d.rulesVersion, model_version: d.modelVersion }, now);
     if (opts.audit) appendAudit(db, t.cashierId, `pos.${t.type}`, t.id, { status, decision: d.decision, total_cents: t.totalCents }, now);
+    opts.alsoInTransaction?.(db, status);
   });
   write();
   return status;

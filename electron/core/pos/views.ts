@@ -19,6 +19,7 @@ interface Row {
   card_last4: string | null;
   entry_mode: TxnViewT['entryMode'];
   receipt_no: string | null;
+  tendered_cents: number | null;
   receipt_ref: string | null;
   original_txn_id: string | null;
   approved_by: string | null;
@@ -37,9 +38,9 @@ const SELECT = `SELECT t.*, u.name AS cashier_name,
 
 function toView(db: Db, r: Row): TxnViewT {
   const lines = db
-    .prepare(`SELECT i.sku, coalesce(p.name, i.sku) AS name, i.qty, i.unit_price_cents, i.override_price_cents, i.discount_cents
+    .prepare(`SELECT i.sku, coalesce(p.name, i.sku) AS name, i.qty, i.unit_price_cents, i.override_price_cents, i.discount_cents, i.weight_g
       FROM transaction_items i LEFT JOIN products p ON p.sku = i.sku WHERE i.txn_id = ? ORDER BY i.id`)
-    .all(r.id) as Array<{ sku: string; name: string; qty: number; unit_price_cents: number; override_price_cents: number | null; discount_cents: number }>;
+    .all(r.id) as Array<{ sku: string; name: string; qty: number; unit_price_cents: number; override_price_cents: number | null; discount_cents: number; weight_g: number | null }>;
   return {
     id: r.id,
     ts: r.ts,
@@ -52,6 +53,8 @@ function toView(db: Db, r: Row): TxnViewT {
     tenderMethod: r.tender_method,
     cardLast4: r.card_last4,
     entryMode: r.entry_mode,
+    tenderedCents: r.tendered_cents,
+    changeCents: r.tendered_cents === null ? null : r.tendered_cents - r.total_cents,
     receiptNo: r.receipt_no,
     receiptRef: r.receipt_ref,
     originalTxnId: r.original_txn_id,
@@ -65,6 +68,7 @@ function toView(db: Db, r: Row): TxnViewT {
       overrideCents: l.override_price_cents,
       discountCents: l.discount_cents,
       lineCents: Math.round((l.override_price_cents ?? l.unit_price_cents) * l.qty - l.discount_cents),
+      weightGrams: l.weight_g,
     })),
     decision:
       r.decision === null

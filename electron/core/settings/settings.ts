@@ -13,6 +13,16 @@ export const settingsSchema = {
   interactionRetentionDays: z.number().int().min(1).max(3650),
   /** Departments "goes well with" never suggests (medicines, and by store choice alcohol or tobacco). */
   recommendExcludeDepartments: z.array(z.string().min(1).max(80)).max(50),
+  /** The receipt printer: '' for none, tcp://HOST:PORT (network, port 9100), a device path (USB or serial) or cups://QUEUE. */
+  printerUrl: z.string().max(300).regex(/^$|^tcp:\/\/[A-Za-z0-9.-]+:\d{1,5}$|^\/dev\/[A-Za-z0-9/_.-]+$|^file:\/\/\/[^\0]+$|^cups:\/\/[A-Za-z0-9_.-]+$/, 'printer must be tcp://HOST:PORT, /dev/…, file:///… or cups://QUEUE'),
+  /** Characters per line: 48 for 80 mm paper with font A, 32 for 58 mm. */
+  printerColumns: z.number().int().min(24).max(64),
+  /** Ask the printer for its paper and status before and after each job (network printers that answer DLE EOT). */
+  printerStatusCheck: z.boolean(),
+  /** Printed under the totals. */
+  receiptFooter: z.string().max(300),
+  /** Prices include this tax (basis points, 800 = 8%); the receipt shows the included amount. 0: no tax line. */
+  taxIncludedBp: z.number().int().min(0).max(5000),
 } as const;
 
 export type Settings = { [K in keyof typeof settingsSchema]: z.infer<(typeof settingsSchema)[K]> };
@@ -28,6 +38,11 @@ export const defaultSettings: Settings = {
   modelThreads: 0,
   interactionRetentionDays: 30,
   recommendExcludeDepartments: ['Pharmacy', 'Alcohol', 'Tobacco'],
+  printerUrl: '',
+  printerColumns: 48,
+  printerStatusCheck: true,
+  receiptFooter: 'Thank you for shopping with us. Keep this receipt for returns.',
+  taxIncludedBp: 0,
 };
 
 export function getSetting<K extends SettingKey>(db: Db, key: K): Settings[K] {
