@@ -1,4 +1,4 @@
-// Runs: node (bench). `npm run bench [-- --only core,models,search]`: runs every benchmark suite,
+// Runs: node (bench). `npm run bench [-- --only core,models,search,printing,scanner]`: runs every benchmark suite,
 // prints one table and writes bench/results/latest.json. Benchmarks measure; tests never time.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,8 @@ const suites: Suite[] = [
   { name: 'recommend', load: async () => (await import('./recommend.ts')).benchRecommend },
   { name: 'forecast', load: async () => (await import('./forecast.ts')).benchForecast },
   { name: 'fraud', load: async () => (await import('./fraud.ts')).benchFraud as () => Promise<BenchRow[]> },
+  { name: 'printing', load: async () => (await import('./printing.ts')).benchPrinting },
+  { name: 'scanner', load: async () => (await import('./scanner.ts')).benchScanner as () => Promise<BenchRow[]> },
   { name: 'assistant', load: async () => (await import('./assistant.ts')).benchAssistant as () => Promise<BenchRow[]> },
 ];
 

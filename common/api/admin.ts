@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { op, roles } from './define.ts';
 import { Locale } from './app.ts';
+import { PrinterUrl } from './printing.ts';
 
 const Id = z.string().min(1).max(200);
 const Iso = z.iso.datetime({ offset: true });
@@ -66,6 +67,11 @@ export const AdminSettings = z.object({
   interactionRetentionDays: z.number().int().min(1).max(3650),
   modelVariant: z.enum(['auto', 'int8', 'fp32']),
   modelThreads: z.number().int().min(0).max(64),
+  printerUrl: PrinterUrl,
+  printerColumns: z.number().int().min(24).max(64),
+  printerStatusCheck: z.boolean(),
+  receiptFooter: z.string().max(300),
+  taxIncludedBp: z.number().int().min(0).max(5000),
 });
 
 export const StaffView = z.object({

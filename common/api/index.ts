@@ -3,6 +3,7 @@
 // the loopback browser host) carry exactly these operations; the renderer cannot tell them apart.
 // Each domain keeps its operations in its own file; add the domain's spread here.
 import type { z } from 'zod';
+import type { DisplayStateT, PrintStateView } from './printing.ts';
 import { adminOps } from './admin.ts';
 import { appOps } from './app.ts';
 import { assistantOps } from './assistant.ts';
@@ -11,6 +12,8 @@ import { fraudOps } from './fraud.ts';
 import { inventoryOps } from './inventory.ts';
 import { recommendOps } from './recommend.ts';
 import { posOps } from './pos.ts';
+import { printingOps } from './printing.ts';
+import { shiftOps } from './shift.ts';
 import { storeOps } from './store.ts';
 import { syncOps } from './sync.ts';
 
@@ -20,6 +23,8 @@ export const api = {
   ...adminOps,
   ...catalogOps,
   ...posOps,
+  ...printingOps,
+  ...shiftOps,
   ...fraudOps,
   ...inventoryOps,
   ...recommendOps,
@@ -44,6 +49,8 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBo
 export interface EventMap {
   'tickets.changed': { open: number };
   'sync.state': { state: string; pending: number };
+  'print.state': z.infer<typeof PrintStateView>;
+  'display.changed': DisplayStateT;
 }
 export type EventName = keyof EventMap;
 

@@ -95,6 +95,21 @@ export const posOps = {
     input: z.object({ q: z.string().min(1).max(200), limit: z.number().int().min(1).max(20).optional() }).strict(),
     output: z.object({ mode: z.enum(['barcode', 'sku', 'text']), results: z.array(ProductLookupHit) }),
   }),
+  'pos.scan': op({
+    summary: 'What one scan rings up: a GTIN, a scale label (weight or price in the code) or a GS1 code with its expiry.',
+    access: 'cashier',
+    input: z.object({ code: z.string().min(1).max(200) }).strict(),
+    output: z.object({
+      code: z.string(),
+      kind: z.enum(['gtin', 'variable', 'gs1']),
+      product: ProductLookupHit,
+      qty: z.number(),
+      weightGrams: z.number().int().nullable(),
+      /** The line's price: the product's, or the one printed in a scale label, or weight x price per kg. */
+      priceCents: z.number().int(),
+      warnings: z.array(z.string()),
+    }),
+  }),
   'pos.submit': op({
     summary: 'Complete a sale, refund, void or no-sale: the fraud engine decides before it completes.',
     access: 'cashier',
@@ -105,6 +120,8 @@ export const posOps = {
         tender: TenderInput.nullable(),
         receiptRef: z.string().min(1).max(64).nullable().optional(),
         originalTxnId: z.string().min(1).max(64).nullable().optional(),
+        /** Why the drawer is opened without a sale (change for the float, a customer's correction); printed and recorded. */
+        noSaleReason: z.string().trim().min(1).max(120).optional(),
       })
       .strict(),
     output: TxnView,

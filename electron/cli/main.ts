@@ -17,8 +17,10 @@ import { tickets } from './commands-store.ts';
 import { replenish, stock } from './commands-inventory.ts';
 import { forecast } from './commands-forecast.ts';
 import { recommend } from './commands-recommend.ts';
+import { pos, printer, receipt } from './commands-till.ts';
+import { shift } from './commands-shift.ts';
 
-const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate, hub, tickets, stock, replenish, forecast, recommend];
+const commands: Command[] = [serve, status, search, catalog, users, audit, interactions, fraud, ask, intent, enroll, sync, simulate, hub, tickets, stock, replenish, forecast, recommend, receipt, printer, pos, shift];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

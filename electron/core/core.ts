@@ -20,6 +20,7 @@ import { ENCODER_NAME, startModelService, type ModelServiceOptions } from './mod
 import { embedMissing } from './search/vectors.ts';
 import { KIOSK_HEAD_MODEL, reloadAssistantModel } from './assistant/service.ts';
 import { startAdmin } from './admin/service.ts';
+import { startPrintWorker } from './printing/worker.ts';
 import { startSync } from './sync/index.ts';
 import { startForecastSchedule } from './inventory/forecast-job.ts';
 import { startRecommenderSchedule } from './recommend/service.ts';
@@ -123,6 +124,9 @@ export function createCore(opts: CoreOptions): Core {
   } catch (e) {
     console.warn(`[admin] start-up failed: ${(e as Error).message}`);
   }
+  // Receipts and drawer kicks: queued with each sale, sent by this worker (printing/worker.ts).
+  const printer = startPrintWorker(db, { emit: services.emit });
+  services.extensions.set('printer', printer);
   const forecasts = startForecastSchedule(db); // nightly demand forecasts for replenishment
   const recommender = startRecommenderSchedule(db, opts.dataDir); // nightly "goes well with" from the store's baskets
   registerFraudRuleDownloads(); // rule sets from the platform go through the fraud engine's validation
@@ -143,6 +147,7 @@ export function createCore(opts: CoreOptions): Core {
       return () => listeners.delete(l);
     },
     close: () => {
+      printer.stop();
       forecasts.stop();
       recommender.stop();
       void models.close();

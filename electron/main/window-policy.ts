@@ -2,6 +2,7 @@
 // windows, no permission prompts, no downloads, no devtools in kiosk mode. Kept apart from
 // index.ts so the rules are in one readable place.
 import type { BrowserWindow, Session } from 'electron';
+import { allowDevice } from './device-policy.ts';
 
 export const APP_ORIGIN = 'app://storemind';
 
@@ -9,6 +10,16 @@ export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
+  // Barcode scanners that are not keyboards (HID POS, serial): our page may open those, nothing else.
+  session.setDevicePermissionHandler((d) => allowDevice(d.origin, APP_ORIGIN, d.deviceType, d.device as { vendorId?: number }));
+  session.on('select-hid-device', (event, details, callback) => {
+    event.preventDefault();
+    callback(details.deviceList.find((d) => allowDevice(APP_ORIGIN, APP_ORIGIN, 'hid', { vendorId: d.vendorId, usagePages: d.collections?.map((c) => c.usagePage) }))?.deviceId);
+  });
+  session.on('select-serial-port', (event, ports, _wc, callback) => {
+    event.preventDefault();
+    callback(ports.find((p) => allowDevice(APP_ORIGIN, APP_ORIGIN, 'serial', { vendorId: p.vendorId }))?.portId ?? '');
+  });
   // Nothing remote: every request must be for the app's own protocol (or devtools in dev).
   session.webRequest.onBeforeRequest((details, callback) => {
     const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');

@@ -11,6 +11,7 @@ import { Kiosk } from './kiosk/Kiosk.tsx';
 import { StaffGate } from './staff/StaffGate.tsx';
 import { posPanels } from './pos/panels.tsx';
 import { adminPanels } from './admin/panels.tsx';
+import { CustomerDisplay } from './pos/CustomerDisplay.tsx';
 
 type Boot = { state: 'loading' } | { state: 'ready'; data: AppData } | { state: 'failed'; message: string };
 
@@ -80,5 +81,7 @@ function Surfaces() {
       return <StaffGate surface="pos" panels={posPanels} panelId={route.panel} />;
     case 'admin':
       return <StaffGate surface="admin" panels={adminPanels} panelId={route.panel} />;
+    case 'display':
+      return <CustomerDisplay />;
   }
 }

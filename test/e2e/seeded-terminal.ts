@@ -9,10 +9,10 @@ import { spawnServer, type ServerProcess } from '../integration/sync/helpers/ser
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
-export async function seededTerminal<T>(fixture: string): Promise<{ host: ServerProcess; seeded: T; close: () => Promise<void> }> {
+export async function seededTerminal<T>(fixture: string, fixtureArgs: string[] = []): Promise<{ host: ServerProcess; seeded: T; close: () => Promise<void> }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'storemind-e2e-'));
   const dir = path.join(root, 'terminal');
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', fixture), dir], { cwd: repo, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', fixture), dir, ...fixtureArgs], { cwd: repo, encoding: 'utf8' });
   const seeded = JSON.parse(out.trim().split('\n').pop()!) as T;
   const host = await spawnServer({ what: fixture, args: (port) => [path.join(repo, 'bin/storemind.mjs'), 'serve', '--port', String(port), '--data-dir', dir], ready: /is serving http:\/\/127\.0\.0\.1:(\d+)/ });
   return {

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { getSetting, setSetting, type Settings } from '../settings/settings.ts';
 
-export const adminSettingKeys = ['locale', 'idleResetSeconds', 'sessionIdleMinutes', 'interactionRetentionDays', 'modelVariant', 'modelThreads'] as const;
+export const adminSettingKeys = ['locale', 'idleResetSeconds', 'sessionIdleMinutes', 'interactionRetentionDays', 'modelVariant', 'modelThreads', 'printerUrl', 'printerColumns', 'printerStatusCheck', 'receiptFooter', 'taxIncludedBp'] as const;
 type Key = (typeof adminSettingKeys)[number];
 export type AdminSettingsView = Pick<Settings, Key>;
 

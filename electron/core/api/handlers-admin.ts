@@ -1,6 +1,7 @@
 // Runs: node (core). Handlers for the back-office operations. The dispatcher has already checked
 // the caller's role and parsed the input; these only bind the session's user as the actor.
 import { CoreError } from '../db/errors.ts';
+import { kickPrinter } from './handlers-printing.ts';
 import type { CallContext, Handler } from './context.ts';
 import type { ModelService } from '../model-service.ts';
 import { distinctIntents, listInteractions } from '../admin/interactions.ts';
@@ -77,7 +78,11 @@ export const adminHandlers: {
     return { ok: true as const };
   },
   'admin.settings.get': ({ core }) => readAdminSettings(core.db),
-  'admin.settings.save': (c, i) => saveAdminSettings(c.core.db, actor(c), i),
+  'admin.settings.save': (c, i) => {
+    const saved = saveAdminSettings(c.core.db, actor(c), i);
+    if (i.printerUrl !== undefined) kickPrinter(c.core); // a printer set up now takes what waited for one
+    return saved;
+  },
   'admin.users.list': ({ core }) => ({ users: listStaff(core.db) }),
   'admin.users.add': (c, i) => addStaff(c.core.db, actor(c), i),
   'admin.users.deactivate': (c, i) => deactivateStaff(c.core.db, actor(c), i.id),

@@ -10,7 +10,9 @@ import { reviewQueue, setVerdict } from '../fraud/review.ts';
 import { activeRuleSetJson, installRuleSet } from '../fraud/rules.ts';
 import { approveTransaction, cancelPending, receipt, submitTransaction } from '../pos/service.ts';
 import { recentTxns } from '../pos/views.ts';
+import { resolveScan } from '../pos/scan.ts';
 import type { CallContext, Handler } from './context.ts';
+import { kickPrinter } from './handlers-printing.ts';
 
 function signedIn(ctx: CallContext) {
   if (!ctx.session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');
@@ -50,6 +52,7 @@ async function lookup(db: Db, q: string, limit: number) {
 
 export const posHandlers: {
   'pos.lookup': Handler<'pos.lookup'>;
+  'pos.scan': Handler<'pos.scan'>;
   'pos.submit': Handler<'pos.submit'>;
   'pos.approve': Handler<'pos.approve'>;
   'pos.cancel': Handler<'pos.cancel'>;
@@ -61,12 +64,19 @@ export const posHandlers: {
   'fraud.installRules': Handler<'fraud.installRules'>;
 } = {
   'pos.lookup': ({ core }, input) => lookup(core.db, input.q, input.limit ?? 8),
+  'pos.scan': ({ core }, input) => resolveScan(core.db, input.code, getSetting(core.db, 'scaleLayout')),
   'pos.submit': async (ctx, input) => {
     const user = signedIn(ctx);
     const engine = await fraudEngine(ctx.core);
-    return submitTransaction({ db: ctx.core.db, engine, terminalId: getSetting(ctx.core.db, 'terminalId'), user }, input);
+    const txn = await submitTransaction({ db: ctx.core.db, engine, terminalId: getSetting(ctx.core.db, 'terminalId'), user }, input);
+    kickPrinter(ctx.core);
+    return txn;
   },
-  'pos.approve': (ctx, input) => approveTransaction(ctx.core.db, input.txnId, input.pin, signedIn(ctx)),
+  'pos.approve': (ctx, input) => {
+    const txn = approveTransaction(ctx.core.db, input.txnId, input.pin, signedIn(ctx));
+    kickPrinter(ctx.core);
+    return txn;
+  },
   'pos.cancel': (ctx, input) => {
     cancelPending(ctx.core.db, input.txnId, signedIn(ctx));
     return { ok: true as const };

@@ -9,6 +9,8 @@ import { inventoryHandlers } from './handlers-inventory.ts';
 import { recommendHandlers } from './handlers-recommend.ts';
 import { syncHandlers } from './handlers-sync.ts';
 import { posHandlers } from './handlers-pos.ts';
+import { printingHandlers } from './handlers-printing.ts';
+import { shiftHandlers } from './handlers-shift.ts';
 
 export const handlers: HandlerTable = {
   ...appHandlers,
@@ -17,6 +19,8 @@ export const handlers: HandlerTable = {
   ...catalogApiHandlers,
   ...syncHandlers,
   ...posHandlers,
+  ...printingHandlers,
+  ...shiftHandlers,
   ...inventoryHandlers,
   ...recommendHandlers,
 };

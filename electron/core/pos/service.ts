@@ -19,6 +19,7 @@ import { looksLikePan } from './pan.ts';
 import { recordTransaction } from './record.ts';
 import { recordMovement, saleMovements } from '../inventory/stock.ts';
 import { readTxn, readTxnByReceipt, type TxnViewT } from './views.ts';
+import { drawerReasonFor, enqueuePrint, openDrawer } from '../printing/queue.ts';
 
 export type SubmitInput = z.output<(typeof posOps)['pos.submit']['input']>;
 
@@ -139,9 +140,31 @@ export async function submitTransaction(ctx: TillContext, input: SubmitInput): P
     originalTxnId,
     receiptNo: input.type === 'sale' ? newReceiptNo() : null,
   };
+  let tenderedCents: number | null = null;
+  if (input.type === 'sale' && tender.method === 'cash' && input.tender?.tenderedCents != null) {
+    tenderedCents = input.tender.tenderedCents;
+    if (tenderedCents < totalCents) throw new CoreError('BAD_INPUT', `Cash handed over (${tenderedCents} cents) is less than the total (${totalCents} cents).`);
+  }
   const decision = await ctx.engine.decide(t);
-  recordTransaction(db, t, decision, { audit: input.type !== 'sale' || decision.decision !== 'allow', now });
+  recordTransaction(db, t, decision, {
+    audit: input.type !== 'sale' || decision.decision !== 'allow',
+    now,
+    tenderedCents,
+    alsoInTransaction: (tx, status) => {
+      if (status === 'completed') queueTillOutput(tx, t, input.noSaleReason ?? null, now);
+    },
+  });
   return readTxn(db, t.id);
+}
+
+/**
+ * What a completed transaction owes the till's hardware, written with it: the drawer kick (cash
+ * only, recorded as an opening) and the receipt. A held transaction gets both when approved.
+ */
+function queueTillOutput(db: Db, t: Pick<TxnRecord, 'id' | 'type' | 'terminalId' | 'cashierId'> & { tender: Pick<TxnRecord['tender'], 'method'> }, note: string | null, now: Date): void {
+  const reason = drawerReasonFor(t.type, t.tender.method);
+  if (reason) openDrawer(db, { terminalId: t.terminalId, cashierId: t.cashierId, reason, txnId: t.id, note }, now);
+  enqueuePrint(db, { kind: 'receipt', ref: t.id }, now);
 }
 
 function rank(role: string): number {
@@ -170,6 +193,9 @@ export function approveTransaction(db: Db, txnId: string, pin: string, cashier: 
     enqueue(db, 'transaction', txnId, { id: txnId, status: 'completed', approved_by: approver.id, approved_at: now.toISOString() }, now);
     for (const m of saleMovements(heldTxn(db, txnId))) recordMovement(db, m);
     appendAudit(db, approver.id, 'pos.approve', txnId, { cashier: cashier.id }, now);
+    const held = db.prepare('SELECT id, type, terminal_id AS terminalId, cashier_id AS cashierId, tender_method AS method FROM transactions WHERE id = ?').get(txnId) as
+      { id: string; type: TxnRecord['type']; terminalId: string; cashierId: string; method: TxnRecord['tender']['method'] };
+    queueTillOutput(db, { id: held.id, type: held.type, terminalId: held.terminalId, cashierId: held.cashierId, tender: { method: held.method } }, null, now);
   })();
   return readTxn(db, txnId);
 }

@@ -84,7 +84,7 @@ export function encodeDoc(doc: PrintDoc, profile: PrinterProfile): Uint8Array {
     codepageCandidates: [...CODEPAGES],
     feedBeforeCut: 4,
   });
-  e.initialize();
+  e.initialize().codepage('auto'); // per character, the first candidate page that has it; without this all text went out as cp437
   // The drawer opens as the receipt starts, not after it has printed.
   if (doc.pulse) e.pulse(0, 100, 500);
   for (const b of doc.blocks) block(e, b, profile.columns);

@@ -22,6 +22,8 @@ export interface SendOptions {
   replyTimeoutMs?: number;
   /** Told when the first byte of the job itself is handed to the socket (the bench's figure). */
   onFirstByte?: () => void;
+  /** False for a drawer kick: it prints nothing, so an empty roll must not keep the drawer shut. */
+  requirePaper?: boolean;
 }
 
 const DLE_EOT_PAPER = Buffer.from([0x10, 0x04, 0x04]);
@@ -103,7 +105,7 @@ function sendTcp(host: string, port: number, bytes: Uint8Array, opts: SendOption
         if (opts.statusCheck) {
           socket.write(DLE_EOT_PAPER);
           const paper = await reply(replyMs, 'the printer took the connection but does not answer (busy, jammed or not reading)');
-          if (paper & PAPER_END) return finish(new PrinterError('the printer is out of paper'));
+          if (paper & PAPER_END && opts.requirePaper !== false) return finish(new PrinterError('the printer is out of paper'));
         }
         opts.onFirstByte?.();
         socket.write(bytes);
@@ -119,7 +121,7 @@ function sendTcp(host: string, port: number, bytes: Uint8Array, opts: SendOption
         socket.write(DLE_EOT_PRINTER);
         const status = await reply(replyMs + Math.ceil(bytes.length / 2000) * 100, 'the printer stopped reading in the middle of the receipt');
         // Bit 3 of the printer status: offline (cover open, paper end, error).
-        if (status & 0x08) return finish(new PrinterError('the printer went offline during the receipt (cover open, paper out or an error)'));
+        if (status & 0x08 && opts.requirePaper !== false) return finish(new PrinterError('the printer went offline during the receipt (cover open, paper out or an error)'));
         finish();
       })();
     });

@@ -1,6 +1,8 @@
 // Runs: node (core). Terminal settings as JSON values with typed defaults; one place to read them.
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { PrinterUrl } from '../../../common/api/printing.ts';
+import { DEFAULT_SCALE_LAYOUT, ScaleLayoutSchema } from '../catalog/gs1.ts';
 
 export const settingsSchema = {
   locale: z.enum(['en', 'zh-CN']),
@@ -14,7 +16,7 @@ export const settingsSchema = {
   /** Departments "goes well with" never suggests (medicines, and by store choice alcohol or tobacco). */
   recommendExcludeDepartments: z.array(z.string().min(1).max(80)).max(50),
   /** The receipt printer: '' for none, tcp://HOST:PORT (network, port 9100), a device path (USB or serial) or cups://QUEUE. */
-  printerUrl: z.string().max(300).regex(/^$|^tcp:\/\/[A-Za-z0-9.-]+:\d{1,5}$|^\/dev\/[A-Za-z0-9/_.-]+$|^file:\/\/\/[^\0]+$|^cups:\/\/[A-Za-z0-9_.-]+$/, 'printer must be tcp://HOST:PORT, /dev/…, file:///… or cups://QUEUE'),
+  printerUrl: PrinterUrl,
   /** Characters per line: 48 for 80 mm paper with font A, 32 for 58 mm. */
   printerColumns: z.number().int().min(24).max(64),
   /** Ask the printer for its paper and status before and after each job (network printers that answer DLE EOT). */
@@ -23,6 +25,8 @@ export const settingsSchema = {
   receiptFooter: z.string().max(300),
   /** Prices include this tax (basis points, 800 = 8%); the receipt shows the included amount. 0: no tax line. */
   taxIncludedBp: z.number().int().min(0).max(5000),
+  /** How this store's scales print variable-measure labels (prefixes 20–29: weight or price). */
+  scaleLayout: ScaleLayoutSchema,
 } as const;
 
 export type Settings = { [K in keyof typeof settingsSchema]: z.infer<(typeof settingsSchema)[K]> };
@@ -43,6 +47,7 @@ export const defaultSettings: Settings = {
   printerStatusCheck: true,
   receiptFooter: 'Thank you for shopping with us. Keep this receipt for returns.',
   taxIncludedBp: 0,
+  scaleLayout: DEFAULT_SCALE_LAYOUT,
 };
 
 export function getSetting<K extends SettingKey>(db: Db, key: K): Settings[K] {

@@ -1,5 +1,6 @@
 // Runs: dom (renderer). Store settings (admins only): language, kiosk idle reset, staff session
-// timeout, interaction retention, model variant and threads. Saved together, audited by the core.
+// timeout, interaction retention, model variant and threads, the till's receipt printer (address,
+// paper width, footer, included tax) with a test page. Saved together, audited by the core.
 import { useEffect, useState } from 'react';
 import { call } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
@@ -31,6 +32,15 @@ export function SettingsPanel() {
     try {
       const r = await call('admin.retention.run', {});
       setNote({ kind: 'info', text: t('admin.settings.purged', { n: r.deleted }) });
+    } catch (e) {
+      setNote({ kind: 'err', text: errorText(e) });
+    }
+  };
+
+  const testPage = async () => {
+    try {
+      await call('print.test', {});
+      setNote({ kind: 'info', text: t('admin.settings.printerTestQueued') });
     } catch (e) {
       setNote({ kind: 'err', text: errorText(e) });
     }
@@ -80,10 +90,39 @@ export function SettingsPanel() {
               <input type="number" min={0} max={64} value={s.modelThreads} onChange={(e) => num('modelThreads', e.target.value)} />
             </label>
           </div>
+          <h3>{t('admin.settings.printer')}</h3>
+          <div className="adm-grid2">
+            <label className="adm-field">
+              {t('admin.settings.printerUrl')}
+              <input value={s.printerUrl} placeholder="tcp://192.168.1.50:9100" onChange={(e) => setS({ ...s, printerUrl: e.target.value.trim() })} data-testid="settings-printer-url" />
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.printerColumns')}
+              <select value={s.printerColumns} onChange={(e) => num('printerColumns', e.target.value)}>
+                <option value={48}>{t('admin.settings.paper80')}</option>
+                <option value={42}>{t('admin.settings.paper80b')}</option>
+                <option value={32}>{t('admin.settings.paper58')}</option>
+              </select>
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.receiptFooter')}
+              <input value={s.receiptFooter} maxLength={300} onChange={(e) => setS({ ...s, receiptFooter: e.target.value })} />
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.taxIncluded')}
+              <input type="number" min={0} max={50} step={0.01} value={s.taxIncludedBp / 100} onChange={(e) => setS({ ...s, taxIncludedBp: Math.round(Number(e.target.value) * 100) })} />
+            </label>
+            <label className="adm-field">
+              <span>
+                <input type="checkbox" checked={s.printerStatusCheck} onChange={(e) => setS({ ...s, printerStatusCheck: e.target.checked })} /> {t('admin.settings.printerStatusCheck')}
+              </span>
+            </label>
+          </div>
           <p className="adm__sub">{t('admin.settings.retention.hint')}</p>
           <div className="adm__actions">
             <button type="button" className="btn btn--solid" onClick={() => void save()} data-testid="settings-save">{t('admin.common.save')}</button>
             <button type="button" className="btn btn--ghost" onClick={() => void purge()}>{t('admin.settings.purgeNow')}</button>
+            <button type="button" className="btn btn--ghost" onClick={() => void testPage()} data-testid="settings-printer-test">{t('admin.settings.printerTest')}</button>
           </div>
         </div>
       )}

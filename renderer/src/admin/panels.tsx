@@ -12,6 +12,7 @@ import { UsersPanel } from './UsersPanel.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 import { InventoryPanel } from './InventoryPanel.tsx';
 import { RecommendPanel } from './RecommendPanel.tsx';
+import { ZReportsPanel } from './ZReportsPanel.tsx';
 // Panels other domains own, linked here: the fraud review queue (POS + fraud) and kiosk help tickets (assistant).
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { HelpTicketsPanel } from '../kiosk/assistant/HelpTicketsPanel.tsx';
@@ -22,6 +23,7 @@ export const adminPanels: readonly StaffPanel[] = [
   { id: 'help', titleKey: 'tickets.nav', minRole: 'supervisor', Component: HelpTicketsPanel },
   { id: 'inventory', titleKey: 'admin.panel.inventory', minRole: 'supervisor', Component: InventoryPanel },
   { id: 'recommend', titleKey: 'admin.panel.recommend', minRole: 'supervisor', Component: RecommendPanel },
+  { id: 'zreports', titleKey: 'admin.zreports.title', minRole: 'manager', Component: ZReportsPanel },
   { id: 'store', titleKey: 'admin.panel.store', minRole: 'manager', Component: KnowledgePanel },
   { id: 'catalog', titleKey: 'admin.panel.catalog', minRole: 'manager', Component: placeholderPanel('admin.panel.catalog', 'admin.panel.catalog.body') },
   { id: 'sync', titleKey: 'admin.panel.sync', minRole: 'supervisor', Component: SyncPanel },

@@ -4,13 +4,16 @@
 import { useEffect, useState } from 'react';
 import type { Surface } from './types.ts';
 
+/** The staff surfaces, plus the customer-facing display that sits beside a till. */
+export type RouteSurface = Surface | 'display';
+
 export interface Route {
-  surface: Surface;
+  surface: RouteSurface;
   /** The staff panel id after the surface (`#/admin/catalog` → 'catalog'); null for the default. */
   panel: string | null;
 }
 
-const surfaces: readonly Surface[] = ['kiosk', 'pos', 'admin'];
+const surfaces: readonly RouteSurface[] = ['kiosk', 'pos', 'admin', 'display'];
 
 export function parseHash(hash: string): Route | null {
   const [first, second] = hash.replace(/^#\/?/, '').split('/');
@@ -19,7 +22,7 @@ export function parseHash(hash: string): Route | null {
   return { surface, panel: second ? decodeURIComponent(second) : null };
 }
 
-export function hrefFor(surface: Surface, panel?: string): string {
+export function hrefFor(surface: RouteSurface, panel?: string): string {
   return panel ? `#/${surface}/${encodeURIComponent(panel)}` : `#/${surface}`;
 }
 

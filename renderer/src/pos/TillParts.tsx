@@ -3,28 +3,57 @@
 // the decision banner and the printable receipt.
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { call, isApiError } from '../api.ts';
+import { call, isApiError, subscribe } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
 import { useT } from '../i18n/index.tsx';
 import { useAppData } from '../lib/AppContext.tsx';
 import { PinPad } from '../staff/PinPad.tsx';
+import { useBarcodeScanner } from '../components/ProductSearchScanner.ts';
 import { cartTotal, demoCardToken, lineTotal, money, parseMoney, type CartItem } from './money.ts';
 import './pos.css';
 
 export type Txn = OpOutput<'pos.submit'>;
 type Hit = OpOutput<'pos.lookup'>['results'][number];
+type Scan = OpOutput<'pos.scan'>;
 
-/** A scanner types the barcode fast and presses Enter; people type words. Both land here. */
-export function ScanBar({ onAdd }: { onAdd: (hit: Hit) => void }) {
+/** Looks like something a scanner reads (GTIN, scale label, GS1 element string), not a SKU or words. */
+export function looksScanned(text: string): boolean {
+  return /^\d{8,14}$/.test(text) || /^\(\d{2}/.test(text) || /^\][A-Za-z]\d/.test(text) || /^01\d{14}/.test(text);
+}
+
+/**
+ * A scanner types the code fast and ends it with Enter; people type words. Both land here: a
+ * keyboard-wedge scan is told apart by its timing (useBarcodeScanner) wherever the focus is, and
+ * resolved by pos.scan (scale labels, GS1 expiry); typed text goes to pos.lookup.
+ */
+export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?: (s: Scan) => void }) {
   const t = useT();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Hit[]>([]);
   const [error, setError] = useState('');
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const scan = async (code: string) => {
+    setError('');
+    setWarnings([]);
+    setHits([]);
+    setQ('');
+    try {
+      const r = await call('pos.scan', { code });
+      setWarnings(r.warnings);
+      if (onScan) onScan(r);
+      else onAdd({ ...r.product, priceCents: r.priceCents });
+    } catch (err) {
+      setError(isApiError(err) ? err.message : String(err));
+    }
+  };
+  useBarcodeScanner((code) => void scan(code));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const text = q.trim();
     if (!text) return;
+    if (looksScanned(text)) return scan(text);
     setError('');
+    setWarnings([]);
     try {
       const r = await call('pos.lookup', { q: text });
       if (r.results.length === 0) setError(t('pos.scan.none', { q: text }));
@@ -45,7 +74,10 @@ export function ScanBar({ onAdd }: { onAdd: (hit: Hit) => void }) {
         <input className="till__scan" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('pos.scan.placeholder')} aria-label={t('pos.scan.label')} data-testid="pos-scan" autoFocus />
         <button type="submit" className="btn btn--primary">{t('pos.scan.add')}</button>
       </form>
-      {error && <p className="till__error" role="alert">{error}</p>}
+      {error && <p className="till__error" role="alert" data-testid="pos-scan-error">{error}</p>}
+      {warnings.map((w) => (
+        <p key={w} className="alert alert--warn" role="status" data-testid="pos-scan-warning">{w}</p>
+      ))}
       {hits.length > 0 && (
         <ul className="till__results" aria-label={t('pos.scan.results')}>
           {hits.map((h) => (
@@ -61,15 +93,21 @@ export function ScanBar({ onAdd }: { onAdd: (hit: Hit) => void }) {
   );
 }
 
+/** A scan's line: a weighed or price-labelled item is its own line at the label's price. */
+export function addScan(lines: CartItem[], s: Scan): CartItem[] {
+  if (s.kind !== 'variable' && s.weightGrams === null) return addHit(lines, { ...s.product, priceCents: s.priceCents });
+  return [...lines, { sku: s.product.sku, name: s.product.name, qty: 1, unitCents: s.priceCents, overrideCents: null, discountCents: 0, onHand: s.product.stock, weightGrams: s.weightGrams }];
+}
+
 export function addHit(lines: CartItem[], h: Hit): CartItem[] {
-  const i = lines.findIndex((l) => l.sku === h.sku && l.overrideCents === null && l.discountCents === 0);
+  const i = lines.findIndex((l) => l.sku === h.sku && l.overrideCents === null && l.discountCents === 0 && !l.weightGrams);
   if (i >= 0) return lines.map((l, j) => (j === i ? { ...l, qty: l.qty + 1 } : l));
   return [...lines, { sku: h.sku, name: h.name, qty: 1, unitCents: h.priceCents, overrideCents: null, discountCents: 0, onHand: h.stock }];
 }
 
 /** What the core takes for each cart line (the name is for the screen only). */
 export function submitLines(lines: CartItem[]) {
-  return lines.map(({ sku, qty, unitCents, overrideCents, discountCents }) => ({ sku, qty, unitCents, overrideCents, discountCents }));
+  return lines.map(({ sku, qty, unitCents, overrideCents, discountCents, weightGrams }) => ({ sku, qty, unitCents, overrideCents, discountCents, weightGrams: weightGrams ?? null }));
 }
 
 /** The cart: quantity, price override and discount per line (the core checks and decides on them). */
@@ -95,12 +133,13 @@ export function CartTable({ lines, onChange, editable = true }: { lines: CartIte
           <tr key={`${l.sku}-${i}`}>
             <td>
               {l.name}
+              {l.weightGrams ? <span className="tag" data-testid="pos-weight"> {(l.weightGrams / 1000).toFixed(3)} kg</span> : null}
               {l.onHand !== undefined && lines.filter((x) => x.sku === l.sku).reduce((n, x) => n + x.qty, 0) > l.onHand && (
                 <span className="tag tag--warn" role="status" data-testid="pos-below-zero"> {t('pos.cart.belowZero', { n: l.onHand })}</span>
               )}
             </td>
             <td className="num">
-              {editable ? (
+              {editable && !l.weightGrams ? (
                 <input type="number" min={1} max={999} value={l.qty} aria-label={t('pos.cart.qty')} onChange={(e) => set(i, { qty: Math.max(1, Math.min(999, Math.round(Number(e.target.value) || 1))) })} />
               ) : (
                 l.qty
@@ -139,18 +178,23 @@ export function CartTable({ lines, onChange, editable = true }: { lines: CartIte
   );
 }
 
-export type Tender = { method: 'cash' | 'card' | 'gift_card'; fingerprint: string | null; last4: string | null; entryMode: 'chip' | 'tap' | 'swipe' | 'keyed' | null };
+export type Tender = { method: 'cash' | 'card' | 'gift_card'; fingerprint: string | null; last4: string | null; entryMode: 'chip' | 'tap' | 'swipe' | 'keyed' | null; tenderedCents?: number | null };
 
 /** Cash, card or gift card. A card is read by the external payment terminal; we keep only its token. */
-export function TenderPicker({ disabled, onTender, label }: { disabled: boolean; onTender: (t: Tender) => void; label: string }) {
+export function TenderPicker({ disabled, onTender, label, cashGiven = false }: { disabled: boolean; onTender: (t: Tender) => void; label: string; cashGiven?: boolean }) {
   const t = useT();
   const [card, setCard] = useState(false);
   const [last4, setLast4] = useState('');
   const [mode, setMode] = useState<'chip' | 'tap' | 'swipe' | 'keyed'>('chip');
+  const [given, setGiven] = useState('');
+  const givenCents = given.trim() ? parseMoney(given) : null;
   return (
     <div className="tender" role="group" aria-label={label}>
       <strong>{label}</strong>
-      <button type="button" className="btn btn--primary" disabled={disabled} data-testid="tender-cash" onClick={() => onTender({ method: 'cash', fingerprint: null, last4: null, entryMode: null })}>
+      {cashGiven && (
+        <input className="tender__given" value={given} inputMode="decimal" placeholder={t('pos.tender.given')} aria-label={t('pos.tender.given')} onChange={(e) => setGiven(e.target.value)} data-testid="tender-cash-given" />
+      )}
+      <button type="button" className="btn btn--primary" disabled={disabled || (given.trim() !== '' && givenCents === null)} data-testid="tender-cash" onClick={() => { onTender({ method: 'cash', fingerprint: null, last4: null, entryMode: null, tenderedCents: givenCents }); setGiven(''); }}>
         {t('pos.tender.cash')}
       </button>
       <button type="button" className="btn btn--primary" disabled={disabled} data-testid="tender-gift" onClick={() => onTender({ method: 'gift_card', fingerprint: null, last4: null, entryMode: null })}>
@@ -259,7 +303,7 @@ export function ReceiptView({ txn }: { txn: Txn }) {
       <hr />
       {txn.lines.map((l, i) => (
         <div className="receipt__row" key={i}>
-          <span>{l.qty} × {l.name}</span>
+          <span>{l.weightGrams ? `${(l.weightGrams / 1000).toFixed(3)} kg` : l.qty} × {l.name}</span>
           <span>{money(l.lineCents)}</span>
         </div>
       ))}
@@ -274,10 +318,62 @@ export function ReceiptView({ txn }: { txn: Txn }) {
           {txn.cardLast4 ? ` •••• ${txn.cardLast4} (${txn.entryMode})` : ''}
         </span>
       )}
+      {txn.changeCents !== null && txn.changeCents > 0 && (
+        <div className="receipt__row" data-testid="receipt-change">
+          <span>{t('pos.receipt.change')}</span>
+          <strong>{money(txn.changeCents)}</strong>
+        </div>
+      )}
       {txn.approvedBy && <span>{t('pos.receipt.approvedBy', { who: txn.approvedBy })}</span>}
       <span data-testid="receipt-status">{t(`pos.status.${txn.status}`)}</span>
-      <button type="button" className="btn btn--light no-print" onClick={() => window.print()}>{t('pos.receipt.print')}</button>
+      <ReprintButton txnId={txn.id} testId="receipt-reprint" />
     </div>
+  );
+}
+
+/** A numbered copy of the receipt through the print queue (it says COPY on the paper, and is audited). */
+export function ReprintButton({ txnId, testId }: { txnId: string; testId: string }) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  const reprint = () => {
+    setNote('');
+    call('print.reprint', { txnId })
+      .then((j) => setNote(t('pos.print.copyQueued', { n: j.copy })))
+      .catch((e: unknown) => setNote(isApiError(e) ? e.message : String(e)));
+  };
+  return (
+    <span className="no-print">
+      <button type="button" className="btn btn--light" onClick={reprint} data-testid={testId}>{t('pos.receipt.print')}</button>
+      {note && <small role="status"> {note}</small>}
+    </span>
+  );
+}
+
+/** The receipt printer as the cashier needs to know it: ready, or what waits and why, with Retry. */
+export function PrinterStatus() {
+  const t = useT();
+  const [state, setState] = useState<OpOutput<'print.status'> | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () => call('print.status', { limit: 1 }).then((s) => live && setState(s)).catch(() => undefined);
+    void load();
+    const off = subscribe('print.state', () => void load());
+    const poll = setInterval(() => void load(), 10_000);
+    return () => {
+      live = false;
+      off();
+      clearInterval(poll);
+    };
+  }, []);
+  if (!state || !state.printer) return null;
+  const waiting = state.queued > 0;
+  return (
+    <p className={`printer-status${waiting && state.lastError ? ' printer-status--warn' : ''}`} role="status" data-testid="printer-status" data-queued={state.queued}>
+      {waiting && state.lastError ? t('pos.print.waiting', { n: state.queued, why: state.lastError }) : waiting ? t('pos.print.printing', { n: state.queued }) : t('pos.print.ready')}
+      {waiting && state.lastError && (
+        <button type="button" className="btn btn--light" onClick={() => void call('print.retry', {}).catch(() => undefined)} data-testid="printer-retry">{t('pos.print.retry')}</button>
+      )}
+    </p>
   );
 }
 

@@ -21,6 +21,8 @@ export interface CartItem {
   discountCents: number;
   /** Stock on hand when it was scanned (screen only: the till warns before selling below zero). */
   onHand?: number;
+  /** A weighed line from a scale label: its weight; its price is the label's (qty stays 1). */
+  weightGrams?: number | null;
 }
 
 export function lineTotal(l: CartItem): number {

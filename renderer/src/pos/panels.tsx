@@ -5,10 +5,12 @@ import { HelpTicketsPanel } from '../kiosk/assistant/HelpTicketsPanel.tsx';
 import { SalePanel } from './SalePanel.tsx';
 import { LookupPanel } from './LookupPanel.tsx';
 import { ReturnsPanel } from './ReturnsPanel.tsx';
+import { ShiftPanel } from './ShiftPanel.tsx';
 
 export const posPanels: readonly StaffPanel[] = [
   { id: 'sale', titleKey: 'pos.panel.sale', minRole: 'cashier', Component: SalePanel },
   { id: 'lookup', titleKey: 'pos.panel.lookup', minRole: 'cashier', Component: LookupPanel },
   { id: 'returns', titleKey: 'pos.panel.returns', minRole: 'cashier', Component: ReturnsPanel },
+  { id: 'shift', titleKey: 'shift.panel', minRole: 'cashier', Component: ShiftPanel },
   { id: 'help', titleKey: 'tickets.nav', minRole: 'cashier', Component: HelpTicketsPanel },
 ];
