@@ -82,7 +82,7 @@ export function receiptDoc(txn: TxnViewT, store: StoreHeader, opts: ReceiptOptio
     blocks.push({ kind: 'pair', left: l.name, right: m(sign * l.lineCents) });
     const unit = l.overrideCents ?? l.unitCents;
     // A weighed line carries the label's price; its price per kg is read back from it.
-    if (l.weightGrams) blocks.push({ kind: 'text', text: `  ${qtyText(l)} @ ${m(Math.round((unit * 1000) / l.weightGrams))}/kg` });
+    if (l.weightGrams) blocks.push({ kind: 'text', text: `  ${qtyText(l)} @ ${m(Math.round((unit * l.qty * 1000) / l.weightGrams))}/kg` });
     else if (l.qty !== 1) blocks.push({ kind: 'text', text: `  ${qtyText(l)} x ${m(unit)}` });
     if (l.overrideCents !== null && l.overrideCents !== l.unitCents) blocks.push({ kind: 'text', text: `  price changed from ${m(l.unitCents)}` });
     if (l.discountCents > 0) blocks.push({ kind: 'pair', left: '  discount', right: m(-sign * l.discountCents) });

@@ -87,3 +87,15 @@ export function useBarcodeScanner(onScan: (code: string) => void, enabled = true
     return () => window.removeEventListener('keydown', onKey, true);
   }, [enabled]);
 }
+
+/**
+ * A scan that arrived while a text box had the focus typed its characters into that box too: take
+ * them back out (through the native setter and an input event, so React's state follows).
+ */
+export function takeBackScannedText(code: string): void {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || !code || !el.value.endsWith(code)) return;
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el) as object, 'value')?.set;
+  setter?.call(el, el.value.slice(0, -code.length));
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}

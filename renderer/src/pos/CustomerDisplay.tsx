@@ -50,6 +50,7 @@ export function CustomerDisplay() {
   }
   return (
     <main className="cdisplay" data-testid="cdisplay" data-phase={state.phase}>
+      <p className="cdisplay__store">{shown.storeName}</p>
       <table className="cdisplay__lines">
         <tbody>
           {state.lines.map((l, i) => (

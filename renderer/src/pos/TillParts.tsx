@@ -8,7 +8,7 @@ import type { OpOutput } from '../../../common/api/index.ts';
 import { useT } from '../i18n/index.tsx';
 import { useAppData } from '../lib/AppContext.tsx';
 import { PinPad } from '../staff/PinPad.tsx';
-import { useBarcodeScanner } from '../components/ProductSearchScanner.ts';
+import { takeBackScannedText, useBarcodeScanner } from '../components/ProductSearchScanner.ts';
 import { cartTotal, demoCardToken, lineTotal, money, parseMoney, type CartItem } from './money.ts';
 import './pos.css';
 
@@ -46,7 +46,10 @@ export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?:
       setError(isApiError(err) ? err.message : String(err));
     }
   };
-  useBarcodeScanner((code) => void scan(code));
+  useBarcodeScanner((code) => {
+    takeBackScannedText(code);
+    void scan(code);
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const text = q.trim();

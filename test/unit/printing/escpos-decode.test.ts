@@ -54,7 +54,7 @@ describe('decodeEscPos on encodeDoc output', () => {
     expect(lineOf(job, '1 High Street')).toMatchObject({ align: 'center', bold: false, size: 1 });
     expect(lineOf(job, '555-0100')).toMatchObject({ align: 'center' });
     expect(lineOf(job, 'SALE')).toMatchObject({ align: 'center', bold: true, size: 1 });
-    expect(lineOf(job, '0.532 kg scale label')).toMatchObject({ align: 'left', bold: false });
+    expect(lineOf(job, '0.532 kg @ $4.50/kg')).toMatchObject({ align: 'left', bold: false });
     expect(lineOf(job, '2 x $1.89')).toMatchObject({ align: 'left' });
     expect(lineOf(job, 'R-000123')).toMatchObject({ align: 'center' });
     expect(lineOf(job, 'Thank you for shopping with us.')).toMatchObject({ align: 'center' });
