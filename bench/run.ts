@@ -1,4 +1,4 @@
-// Runs: node (bench). `npm run bench [-- --only core,models,search,printing,scanner]`: runs every benchmark suite,
+// Runs: node (bench). `npm run bench [-- --only core,models,search,printing,scanner,till]`: runs every benchmark suite,
 // prints one table and writes bench/results/latest.json. Benchmarks measure; tests never time.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ const suites: Suite[] = [
   { name: 'forecast', load: async () => (await import('./forecast.ts')).benchForecast },
   { name: 'fraud', load: async () => (await import('./fraud.ts')).benchFraud as () => Promise<BenchRow[]> },
   { name: 'printing', load: async () => (await import('./printing.ts')).benchPrinting },
+  { name: 'till', load: async () => (await import('./till-screen.ts')).benchTillScreen },
   { name: 'scanner', load: async () => (await import('./scanner.ts')).benchScanner as () => Promise<BenchRow[]> },
   { name: 'assistant', load: async () => (await import('./assistant.ts')).benchAssistant as () => Promise<BenchRow[]> },
 ];
@@ -38,7 +39,13 @@ for (const s of suites) {
     console.log(`(${s.name}: not available: ${(e as Error).message.split('\n')[0]})`);
     continue;
   }
-  const rows = await run();
+  let rows: BenchRow[];
+  try {
+    rows = await run();
+  } catch (e) {
+    console.log(`(${s.name}: failed: ${(e as Error).message.split('\n')[0]})`);
+    continue;
+  }
   all.push(...rows);
   for (const r of rows) console.log(`${r.bench.padEnd(10)} ${r.metric.padEnd(70)} ${format(r.value).padStart(12)} ${r.unit}${r.target ? `  (target ${r.target})` : ''}`);
 }

@@ -10,7 +10,7 @@ import { reviewQueue, setVerdict } from '../fraud/review.ts';
 import { activeRuleSetJson, installRuleSet } from '../fraud/rules.ts';
 import { approveTransaction, cancelPending, receipt, submitTransaction } from '../pos/service.ts';
 import { recentTxns } from '../pos/views.ts';
-import { resolveScan } from '../pos/scan.ts';
+import { PRODUCT_ROW_SELECT, productHit, resolveScan, type ProductRow } from '../pos/scan.ts';
 import type { CallContext, Handler } from './context.ts';
 import { kickPrinter } from './handlers-printing.ts';
 
@@ -19,34 +19,17 @@ function signedIn(ctx: CallContext) {
   return ctx.session.user;
 }
 
-interface LookupRow {
-  id: string;
-  sku: string;
-  name: string;
-  brand: string;
-  price_cents: number;
-  promo_price_cents: number | null;
-  stock: number;
-}
-
-const LOOKUP_SELECT = `SELECT p.id, p.sku, p.name, p.brand, p.price_cents, p.promo_price_cents,
-  coalesce((SELECT sum(quantity) FROM stock s WHERE s.product_id = p.id), 0) AS stock FROM products p`;
-
-function hit(r: LookupRow) {
-  return { id: r.id, sku: r.sku, name: r.name, brand: r.brand, priceCents: Math.min(r.price_cents, r.promo_price_cents ?? r.price_cents), stock: r.stock };
-}
-
 async function lookup(db: Db, q: string, limit: number) {
   const code = normalizeBarcode(q);
   if (code) {
-    const r = db.prepare(`${LOOKUP_SELECT} JOIN barcodes b ON b.product_id = p.id WHERE b.code = ? AND p.active = 1`).get(code) as LookupRow | undefined;
-    return { mode: 'barcode' as const, results: r ? [hit(r)] : [] };
+    const r = db.prepare(`${PRODUCT_ROW_SELECT} JOIN barcodes b ON b.product_id = p.id WHERE b.code = ? AND p.active = 1`).get(code) as ProductRow | undefined;
+    return { mode: 'barcode' as const, results: r ? [productHit(r)] : [] };
   }
-  const bySku = db.prepare(`${LOOKUP_SELECT} WHERE p.sku = ? COLLATE NOCASE AND p.active = 1`).get(q.trim()) as LookupRow | undefined;
-  if (bySku) return { mode: 'sku' as const, results: [hit(bySku)] };
+  const bySku = db.prepare(`${PRODUCT_ROW_SELECT} WHERE p.sku = ? COLLATE NOCASE AND p.active = 1`).get(q.trim()) as ProductRow | undefined;
+  if (bySku) return { mode: 'sku' as const, results: [productHit(bySku)] };
   const res = await search(db, q, { limit });
-  const one = db.prepare(`${LOOKUP_SELECT} WHERE p.id = ?`);
-  const results = res.results.map((h) => one.get(h.id) as LookupRow | undefined).filter((r): r is LookupRow => !!r).map(hit);
+  const one = db.prepare(`${PRODUCT_ROW_SELECT} WHERE p.id = ?`);
+  const results = res.results.map((h) => one.get(h.id) as ProductRow | undefined).filter((r): r is ProductRow => !!r).map(productHit);
   return { mode: 'text' as const, results };
 }
 

@@ -29,7 +29,8 @@ export interface ResolvedScan {
   warnings: string[];
 }
 
-interface Row {
+/** A product as the till rings it up (the lookup and the scan read the same columns). */
+export interface ProductRow {
   id: string;
   sku: string;
   name: string;
@@ -39,17 +40,17 @@ interface Row {
   stock: number;
 }
 
-const SELECT = `SELECT p.id, p.sku, p.name, p.brand, p.price_cents, p.promo_price_cents,
+export const PRODUCT_ROW_SELECT = `SELECT p.id, p.sku, p.name, p.brand, p.price_cents, p.promo_price_cents,
   coalesce((SELECT sum(quantity) FROM stock s WHERE s.product_id = p.id), 0) AS stock FROM products p`;
 
 // Prepared once per database: a scan is on the till's hot path.
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   return {
-    byBarcode: db.prepare(`${SELECT} JOIN barcodes b ON b.product_id = p.id WHERE b.code = ? AND p.active = 1`),
-    bySku: db.prepare(`${SELECT} WHERE p.sku IN (?, ?) AND p.active = 1 ORDER BY p.sku = ? DESC LIMIT 1`),
+    byBarcode: db.prepare(`${PRODUCT_ROW_SELECT} JOIN barcodes b ON b.product_id = p.id WHERE b.code = ? AND p.active = 1`),
+    bySku: db.prepare(`${PRODUCT_ROW_SELECT} WHERE p.sku IN (?, ?) AND p.active = 1 ORDER BY p.sku = ? DESC LIMIT 1`),
     // Last resort for a numeric SKU stored with a different number of leading zeros (a scan of the table).
-    bySkuNumber: db.prepare(`${SELECT} WHERE p.active = 1 AND p.sku GLOB '[0-9]*' AND p.sku NOT GLOB '*[^0-9]*' AND ltrim(p.sku, '0') = ? LIMIT 1`),
+    bySkuNumber: db.prepare(`${PRODUCT_ROW_SELECT} WHERE p.active = 1 AND p.sku GLOB '[0-9]*' AND p.sku NOT GLOB '*[^0-9]*' AND ltrim(p.sku, '0') = ? LIMIT 1`),
   };
 }
 function stmts(db: Db) {
@@ -58,7 +59,7 @@ function stmts(db: Db) {
   return s;
 }
 
-function product(r: Row): ScanProduct {
+export function productHit(r: ProductRow): ScanProduct {
   return { id: r.id, sku: r.sku, name: r.name, brand: r.brand, priceCents: Math.min(r.price_cents, r.promo_price_cents ?? r.price_cents), stock: r.stock };
 }
 
@@ -67,17 +68,17 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function byBarcode(db: Db, code: string): Row | undefined {
-  return stmts(db).byBarcode.get(code) as Row | undefined;
+function byBarcode(db: Db, code: string): ProductRow | undefined {
+  return stmts(db).byBarcode.get(code) as ProductRow | undefined;
 }
 
 /** A scale item: filed under its base code, or its SKU is the item code (leading zeros or not). */
-function byItemCode(db: Db, baseCode: string, itemCode: string): Row | undefined {
+function byItemCode(db: Db, baseCode: string, itemCode: string): ProductRow | undefined {
   const hit = byBarcode(db, baseCode);
   if (hit) return hit;
   const bare = itemCode.replace(/^0+(?=\d)/, '');
   const s = stmts(db);
-  return (s.bySku.get(itemCode, bare, itemCode) as Row | undefined) ?? (s.bySkuNumber.get(bare === '0' ? '' : bare) as Row | undefined);
+  return (s.bySku.get(itemCode, bare, itemCode) as ProductRow | undefined) ?? (s.bySkuNumber.get(bare === '0' ? '' : bare) as ProductRow | undefined);
 }
 
 /** Weight × price per kg, to the cent. */
@@ -100,13 +101,13 @@ export function resolveScan(db: Db, raw: string, layout: ScaleLayout, today: Dat
     case 'gtin': {
       const r = byBarcode(db, scan.gtin13);
       if (!r) throw new CoreError('NOT_FOUND', `No product has barcode ${scan.gtin13}.`);
-      const p = product(r);
+      const p = productHit(r);
       return { code: scan.gtin13, kind: 'gtin', product: p, qty: 1, weightGrams: null, priceCents: p.priceCents, warnings: [] };
     }
     case 'variable': {
       const r = byItemCode(db, scan.baseCode, scan.itemCode);
       if (!r) throw new CoreError('NOT_FOUND', `No product has barcode ${scan.baseCode} or SKU ${scan.itemCode} (scale label ${scan.code}).`);
-      const p = product(r);
+      const p = productHit(r);
       if (scan.measure === 'weight') {
         if (scan.value <= 0) throw new CoreError('BAD_INPUT', `Scale label ${scan.code} has no weight: weigh the item again.`);
         return { code: scan.code, kind: 'variable', product: p, qty: 1, weightGrams: scan.value, priceCents: weighedPrice(scan.value, p.priceCents), warnings: [] };
@@ -116,7 +117,7 @@ export function resolveScan(db: Db, raw: string, layout: ScaleLayout, today: Dat
     case 'gs1': {
       const r = byBarcode(db, scan.gtin13);
       if (!r) throw new CoreError('NOT_FOUND', `No product has barcode ${scan.gtin13}.`);
-      const p = product(r);
+      const p = productHit(r);
       const warnings: string[] = [];
       const day = localDate(today);
       if (scan.expiry) {

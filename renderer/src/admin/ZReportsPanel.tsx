@@ -2,31 +2,18 @@
 // terminal, totals, over/short) and, below, the cash discrepancies waiting for review. Why here
 // and not in the fraud queue: that queue holds transactions and their model scores; a drawer that
 // counted short is a shift's record, reviewed by a supervisor who did not work that shift.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
 import { roleAllows } from '../../../common/api/define.ts';
 import { CASH_DISCREPANCY_CENTS } from '../../../common/api/shift.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useMoney } from '../lib/useMoney.ts';
 import type { StaffPanelProps } from '../staff/panels.tsx';
 import { NoteBar, errorText, useDateTime, useLoad, type Note } from './ui.tsx';
 import './admin.css';
 
 type Discrepancy = OpOutput<'shift.discrepancies'>['items'][number];
-
-function useMoney(currency: string) {
-  const { locale } = useI18n();
-  return useCallback(
-    (cents: number) => {
-      try {
-        return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
-      } catch {
-        return (cents / 100).toFixed(2);
-      }
-    },
-    [locale, currency],
-  );
-}
 
 function overShortTag(cents: number, m: (c: number) => string) {
   const cls = cents === 0 ? 'tag--ok' : cents > 0 ? 'tag--warn' : 'tag--bad';

@@ -10,6 +10,7 @@ import { call, isApiError } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
 import { roleAllows } from '../../../common/api/define.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useMoney } from '../lib/useMoney.ts';
 import type { StaffPanelProps } from '../staff/panels.tsx';
 import { parseMoney } from './money.ts';
 import './pos.css';
@@ -24,20 +25,6 @@ const MAX_COUNT = 100_000;
 
 function errText(e: unknown): string {
   return isApiError(e) ? e.message : e instanceof Error ? e.message : String(e);
-}
-
-function useMoney(currency: string) {
-  const { locale } = useI18n();
-  return useCallback(
-    (cents: number) => {
-      try {
-        return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
-      } catch {
-        return (cents / 100).toFixed(2);
-      }
-    },
-    [locale, currency],
-  );
 }
 
 function TotalsView({ totals, m }: { totals: Totals; m: (c: number) => string }) {

@@ -32,7 +32,8 @@ export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?:
   const [hits, setHits] = useState<Hit[]>([]);
   const [error, setError] = useState('');
   const [warnings, setWarnings] = useState<string[]>([]);
-  const scan = async (code: string) => {
+  /** A scan; typed digits that are no barcode (a numeric SKU) are looked up instead. */
+  const scan = async (code: string, typed = false) => {
     setError('');
     setWarnings([]);
     setHits([]);
@@ -43,7 +44,10 @@ export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?:
       if (onScan) onScan(r);
       else onAdd({ ...r.product, priceCents: r.priceCents });
     } catch (err) {
-      setError(isApiError(err) ? err.message : String(err));
+      const message = isApiError(err) ? err.message : String(err);
+      const found = typed ? await call('pos.lookup', { q: code }).catch(() => null) : null;
+      if (found && found.mode !== 'text' && found.results[0]) onAdd(found.results[0]);
+      else setError(message);
     }
   };
   useBarcodeScanner((code) => {
@@ -54,7 +58,7 @@ export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?:
     e.preventDefault();
     const text = q.trim();
     if (!text) return;
-    if (looksScanned(text)) return scan(text);
+    if (looksScanned(text)) return scan(text, true);
     setError('');
     setWarnings([]);
     try {
