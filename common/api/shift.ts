@@ -63,7 +63,7 @@ export const ShiftTotals = z.object({
 });
 export type ShiftTotalsT = z.infer<typeof ShiftTotals>;
 
-export const XReportView = z.object({ shift: ShiftView, asOf: z.string(), totals: ShiftTotals, printJobId: z.string() });
+export const XReportView = z.object({ shift: ShiftView, asOf: z.string(), totals: ShiftTotals, printJobId: z.string().nullable() });
 
 export const CloseResultView = z.object({
   shift: ShiftView,

@@ -59,6 +59,7 @@ export const printingHandlers: {
       { left: 'Printed at', right: new Date().toISOString().slice(0, 16).replace('T', ' ') },
     ]);
     const id = enqueuePrint(db, { kind: 'test', doc });
+    if (!id) throw new CoreError('BAD_INPUT', 'No receipt printer is set up: save its address in Settings first.');
     kickPrinter(ctx.core);
     return printJob(db, id)!;
   },

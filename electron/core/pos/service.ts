@@ -20,6 +20,7 @@ import { recordTransaction } from './record.ts';
 import { recordMovement, saleMovements } from '../inventory/stock.ts';
 import { readTxn, readTxnByReceipt, type TxnViewT } from './views.ts';
 import { drawerReasonFor, enqueuePrint, openDrawer } from '../printing/queue.ts';
+import { RECEIPT_TTL_MS } from '../printing/worker.ts';
 
 export type SubmitInput = z.output<(typeof posOps)['pos.submit']['input']>;
 
@@ -164,7 +165,7 @@ export async function submitTransaction(ctx: TillContext, input: SubmitInput): P
 function queueTillOutput(db: Db, t: Pick<TxnRecord, 'id' | 'type' | 'terminalId' | 'cashierId'> & { tender: Pick<TxnRecord['tender'], 'method'> }, note: string | null, now: Date): void {
   const reason = drawerReasonFor(t.type, t.tender.method);
   if (reason) openDrawer(db, { terminalId: t.terminalId, cashierId: t.cashierId, reason, txnId: t.id, note }, now);
-  enqueuePrint(db, { kind: 'receipt', ref: t.id }, now);
+  enqueuePrint(db, { kind: 'receipt', ref: t.id, expiresInMs: RECEIPT_TTL_MS }, now);
 }
 
 function rank(role: string): number {

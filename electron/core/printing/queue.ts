@@ -7,6 +7,7 @@ import { CoreError } from '../db/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { TxnType } from '../fraud/types.ts';
 import type { PrintDoc } from './document.ts';
+import { getSetting } from '../settings/settings.ts';
 
 export type PrintKind = 'receipt' | 'drawer' | 'report' | 'test';
 export type DrawerReason = 'cash_sale' | 'cash_refund' | 'cash_void' | 'no_sale' | 'shift';
@@ -24,7 +25,14 @@ export interface EnqueuePrint {
   expiresInMs?: number;
 }
 
-export function enqueuePrint(db: Db, job: EnqueuePrint, now = new Date()): string {
+/** A till without a printer keeps no queue to print all at once the day one is plugged in. */
+export function printerConfigured(db: Db): boolean {
+  return getSetting(db, 'printerUrl') !== '';
+}
+
+/** Queues a job, or nothing (null) when this till has no printer set up. */
+export function enqueuePrint(db: Db, job: EnqueuePrint, now = new Date()): string | null {
+  if (!printerConfigured(db)) return null;
   const id = crypto.randomUUID();
   const at = now.toISOString();
   db.prepare(`INSERT INTO print_jobs (id, created_at, kind, ref, copy, status, attempts, next_attempt_at, doc, expires_at)
@@ -53,7 +61,7 @@ export interface DrawerOpening {
   note?: string | null;
 }
 
-/** Records the opening and queues the kick; call it inside the transaction that needs the drawer. */
+/** Records the opening and queues the kick (the drawer hangs off the printer); call it inside the transaction that needs the drawer. */
 export function openDrawer(db: Db, o: DrawerOpening, now = new Date()): string {
   const id = crypto.randomUUID();
   db.prepare('INSERT INTO drawer_openings (id, ts, terminal_id, cashier_id, reason, txn_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -120,6 +128,7 @@ export function reprintReceipt(db: Db, txnId: string, userId: string, now = new 
     if (t !== 'completed') throw new CoreError('CONFLICT', `Transaction ${txnId} is ${t.replace('_', ' ')}; only a completed one has a receipt.`);
     const copy = (db.prepare("SELECT coalesce(max(copy), 0) FROM print_jobs WHERE kind = 'receipt' AND ref = ?").pluck().get(txnId) as number) + 1;
     const id = enqueuePrint(db, { kind: 'receipt', ref: txnId, copy }, now);
+    if (!id) throw new CoreError('BAD_INPUT', 'No receipt printer is set up on this till (back office → Settings → Receipt printer).');
     appendAudit(db, userId, 'pos.reprint', txnId, { copy }, now);
     return printJob(db, id)!;
   })();

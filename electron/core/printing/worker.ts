@@ -16,6 +16,9 @@ import { queuedCount } from './queue.ts';
 export const RETRY_BACKOFF_S = [1, 2, 5, 10, 30, 60] as const;
 /** How often a queue with nothing due is looked at again (a printer that was set up meanwhile). */
 const IDLE_POLL_MS = 30_000;
+const START_DELAY_MS = 1_000;
+/** A receipt not printed within this time is dropped from the queue: the shopper has gone (reprint from the list). */
+export const RECEIPT_TTL_MS = 4 * 3600_000;
 
 export interface PrintState {
   printer: string;
@@ -169,7 +172,10 @@ export function startPrintWorker(db: Db, opts: PrintWorkerOptions = {}): PrintWo
       });
   }
 
-  kick();
+  // What waited from before a restart goes out a moment after start (a CLI command that opens the
+  // core for a second is gone by then, and never prints the till's queue by accident).
+  timer = setTimeout(kick, START_DELAY_MS);
+  timer.unref();
   return {
     kick,
     async drain() {

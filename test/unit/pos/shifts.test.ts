@@ -25,6 +25,7 @@ import {
   zReport,
 } from '../../../electron/core/pos/shifts.ts';
 import { shiftOps } from '../../../common/api/shift.ts';
+import { setSetting } from '../../../electron/core/settings/settings.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 const cashier: User = { id: 'u-cashier', name: 'Casey Cashier', role: 'cashier' };
@@ -39,6 +40,7 @@ function store(name: string): Db {
   const db = openDatabase(path.join(tempDir(), `${name}.db`));
   seedDemoStore(db); // America/Chicago, USD
   seedDemoStaff(db);
+  setSetting(db, 'printerUrl', 'tcp://127.0.0.1:9'); // queued only: no worker runs here
   return db;
 }
 

@@ -10,6 +10,7 @@ import { createFraudEngine } from '../../../electron/core/fraud/engine.ts';
 import { submitTransaction, type TillContext } from '../../../electron/core/pos/service.ts';
 import { drawerReasonFor, listPrintJobs, reprintReceipt } from '../../../electron/core/printing/queue.ts';
 import { jobDoc } from '../../../electron/core/printing/worker.ts';
+import { setSetting } from '../../../electron/core/settings/settings.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 const cashier: User = { id: 'u-cashier', name: 'Casey Cashier', role: 'cashier' };
@@ -17,10 +18,11 @@ const cash = { method: 'cash' as const, fingerprint: null, last4: null, entryMod
 const card = { method: 'card' as const, fingerprint: 'pt_0123456789abcdef', last4: '4242', entryMode: 'chip' as const };
 const gift = { method: 'gift_card' as const, fingerprint: null, last4: null, entryMode: null };
 
-async function till(name: string) {
+async function till(name: string, withPrinter = true) {
   const db = openDatabase(path.join(tempDir(), `${name}.db`));
   seedDemoStore(db);
   seedDemoStaff(db);
+  if (withPrinter) setSetting(db, 'printerUrl', 'tcp://127.0.0.1:9'); // queued only: no worker runs here
   const engine = await createFraudEngine(db);
   const p = db.prepare('SELECT sku, price_cents FROM products WHERE promo_price_cents IS NULL AND price_cents BETWEEN 200 AND 3000 ORDER BY sku LIMIT 1').get() as { sku: string; price_cents: number };
   const line = (qty = 1) => ({ sku: p.sku, qty, unitCents: p.price_cents, overrideCents: null, discountCents: 0 });
@@ -88,5 +90,13 @@ describe('print queue and cash drawer', () => {
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'pos.reprint' AND target = ?").pluck().get(t.id)).toBe(2);
     expect(() => reprintReceipt(db, 'no-such-txn', 'u-manager')).toThrow(/No transaction/);
     expect(listPrintJobs(db).filter((j) => j.ref === t.id)).toHaveLength(3);
+  });
+
+  it('a till with no printer set up queues nothing (no backlog the day one is plugged in), still records the drawer, and says so on reprint', async () => {
+    const { db, ctx, line, openings } = await till('noprinter', false);
+    const t = await submitTransaction(ctx(), { type: 'sale', lines: [line()], tender: cash });
+    expect(db.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(0);
+    expect(openings(t.id)).toEqual([{ reason: 'cash_sale', note: null }]);
+    expect(() => reprintReceipt(db, t.id, 'u-manager')).toThrow(/No receipt printer is set up/);
   });
 });
