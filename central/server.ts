@@ -13,7 +13,7 @@ import {
 import { publishChanges, readChanges } from './changes.ts';
 import type { CentralDb } from './db.ts';
 import { createEnrollCode, enrollTerminal, revokeTerminal } from './enrollment.ts';
-import { HttpError, badRequest, unauthorized } from './errors.ts';
+import { HttpError, badRequest, forbidden, unauthorized } from './errors.ts';
 import { fleet, recordsSummary, stats } from './fleet.ts';
 import { ingestBatch } from './ingest.ts';
 import { tokenMatches } from './keys.ts';
@@ -68,6 +68,13 @@ declare module 'fastify' {
 
 export const DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 export const DEFAULT_MAX_DECOMPRESSED = 32 * 1024 * 1024;
+
+/** Loopback, or the machine's own address (the CLI on the hub box reaching its LAN address). */
+export function fromThisMachine(req: Pick<FastifyRequest, 'socket'>): boolean {
+  const remote = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+  const local = (req.socket.localAddress ?? '').replace(/^::ffff:/, '');
+  return remote === '127.0.0.1' || remote === '::1' || (remote !== '' && remote === local);
+}
 
 export function buildServer(cfg: ServerConfig): FastifyInstance {
   const maxBody = cfg.maxBodyBytes ?? DEFAULT_MAX_BODY;
@@ -138,6 +145,9 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
     });
   };
   const adminAuth = async (req: FastifyRequest) => {
+    // A hub serves the store's LAN over plain HTTP: its admin token must never cross that wire, so
+    // its admin routes answer only connections from the hub's own machine (loopback, or its own address).
+    if (cfg.hub && !fromThisMachine(req)) throw forbidden('ADMIN_LOCAL_ONLY', "The hub's admin routes answer only on the hub's own machine: run `storemind hub …` there.");
     const h = req.headers.authorization;
     const token = h?.startsWith('Bearer ') ? h.slice(7) : undefined;
     if (!tokenMatches(cfg.adminToken, token)) throw unauthorized('ADMIN_TOKEN', 'A valid admin token is required.');

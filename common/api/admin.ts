@@ -231,6 +231,18 @@ export const adminOps = {
     input: z.object({ name: Id, version: Id }).strict(),
     output: z.object({ installed: z.array(ModelRow), restartRequired: z.literal(true) }),
   }),
+  'admin.signInLocks.list': op({
+    summary: "This terminal's sign-in paths locked by wrong PINs, and until when.",
+    access: 'manager',
+    input: z.object({}).strict(),
+    output: z.object({ locks: z.array(z.object({ scope: z.string(), failures: z.number().int(), lockedUntil: z.string() })) }),
+  }),
+  'admin.signInLocks.clear': op({
+    summary: 'Let staff sign in again on a locked path (audited; the wrong PINs stay in the audit log).',
+    access: 'manager',
+    input: z.object({ scope: z.string().regex(/^(pin:(kiosk|pos|admin)|approve)$/, 'a sign-in path: pin:kiosk, pin:pos, pin:admin or approve') }).strict(),
+    output: z.object({ cleared: z.boolean() }),
+  }),
   'admin.audit.list': op({
     summary: 'Audit log entries, newest first (keyset by seq), and whether the chain verifies.',
     access: 'manager',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createCore } from '../core/core.ts';
 import { schemaVersion } from '../core/db/database.ts';
 import { productCount } from '../core/store/profile.ts';
-import { addUser } from '../core/auth/users.ts';
+import { addUser, checkPinForRole, clearSignInLock } from '../core/auth/users.ts';
 import { verifyAuditChain } from '../core/audit/audit.ts';
 import { CoreError } from '../core/db/errors.ts';
 import { pendingCount } from '../core/db/outbox.ts';
@@ -79,10 +79,22 @@ export const status: Command = {
 
 export const users: Command = {
   name: 'users',
-  summary: 'Staff accounts: users add --role R --name N --pin P | users list',
-  usage: 'users add --role cashier|supervisor|manager|admin --name NAME --pin DIGITS | users list [--json]',
+  summary: 'Staff accounts: users add --role R --name N --pin P | users list | users unlock --scope pin:pos',
+  usage: 'users add --role cashier|supervisor|manager|admin --name NAME --pin DIGITS | users list [--json] | users unlock --scope pin:kiosk|pin:pos|pin:admin|approve',
   async run(argv, g) {
-    const { values, positionals } = parse(argv, { role: { type: 'string' }, name: { type: 'string' }, pin: { type: 'string' } });
+    const { values, positionals } = parse(argv, { role: { type: 'string' }, name: { type: 'string' }, pin: { type: 'string' }, scope: { type: 'string' } });
+    if (positionals[0] === 'unlock') {
+      // The way back in when every PIN path of a terminal is locked: the CLI runs on the machine itself.
+      if (!values.scope || !/^(pin:(kiosk|pos|admin)|approve)$/.test(values.scope)) throw new CoreError('BAD_INPUT', '--scope must be pin:kiosk, pin:pos, pin:admin or approve.');
+      const core = createCore({ dataDir: g.dataDir, loadModels: false });
+      try {
+        const r = clearSignInLock(core.db, 'cli', values.scope);
+        console.log(g.json ? JSON.stringify(r) : r.cleared ? `Sign-in on ${values.scope} is open again.` : `${values.scope} was not locked.`);
+        return 0;
+      } finally {
+        core.close();
+      }
+    }
     if (positionals[0] === 'list') {
       const core = createCore({ dataDir: g.dataDir, loadModels: false });
       try {
@@ -99,6 +111,7 @@ export const users: Command = {
     if (!values.role || !(roles as readonly string[]).includes(values.role)) throw new CoreError('BAD_INPUT', `--role must be one of ${roles.join(', ')}.`);
     if (!values.name?.trim()) throw new CoreError('BAD_INPUT', '--name is required.');
     if (!values.pin) throw new CoreError('BAD_INPUT', '--pin is required.');
+    checkPinForRole(values.role as Role, values.pin);
     const core = createCore({ dataDir: g.dataDir });
     try {
       const u = addUser(core.db, { name: values.name.trim().slice(0, 80), role: values.role as Role, pin: values.pin }, 'cli');

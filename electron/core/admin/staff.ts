@@ -5,7 +5,7 @@
 import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { addUser, shareStaff } from '../auth/users.ts';
+import { addUser, checkPinForRole, shareStaff } from '../auth/users.ts';
 import { hashPin, verifyPin } from '../auth/pin.ts';
 import type { Role } from '../../../common/api/define.ts';
 
@@ -45,6 +45,7 @@ export function listStaff(db: Db): StaffViewRow[] {
 }
 
 export function addStaff(db: Db, actor: string, input: { name: string; role: Role; pin: string }): StaffViewRow {
+  checkPinForRole(input.role, input.pin);
   const u = addUser(db, input, actor); // checks PIN shape and uniqueness, audits 'user.add'
   return view(get(db, u.id));
 }
@@ -71,6 +72,7 @@ export function deactivateStaff(db: Db, actor: string, id: string): StaffViewRow
 
 export function resetStaffPin(db: Db, actor: string, id: string, pin: string): StaffViewRow {
   const target = get(db, id);
+  checkPinForRole(target.role, pin);
   const others = db.prepare('SELECT id, pin_salt, pin_hash FROM users WHERE active = 1 AND id <> ?').all(id) as Row[];
   if (others.some((o) => verifyPin(pin, o.pin_salt, o.pin_hash))) throw new CoreError('CONFLICT', 'Another account already uses this PIN.');
   const { hash, salt } = hashPin(pin);

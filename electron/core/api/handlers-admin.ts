@@ -13,6 +13,7 @@ import { addStaff, deactivateStaff, listStaff, resetStaffPin } from '../admin/st
 import { listModels, rollbackModel } from '../admin/models.ts';
 import { runningFraudModel } from '../fraud/service.ts';
 import { listAudit } from '../admin/audit-view.ts';
+import { clearSignInLock, listSignInLocks } from '../auth/users.ts';
 import { purgeBySetting } from '../admin/retention.ts';
 
 /** The acting user's id; the dispatcher guarantees a session for non-public operations. */
@@ -45,6 +46,8 @@ export const adminHandlers: {
   'admin.models.list': Handler<'admin.models.list'>;
   'admin.models.rollback': Handler<'admin.models.rollback'>;
   'admin.audit.list': Handler<'admin.audit.list'>;
+  'admin.signInLocks.list': Handler<'admin.signInLocks.list'>;
+  'admin.signInLocks.clear': Handler<'admin.signInLocks.clear'>;
   'admin.retention.run': Handler<'admin.retention.run'>;
 } = {
   'admin.interactions.list': ({ core }, i) => listInteractions(core.db, i),
@@ -94,5 +97,7 @@ export const adminHandlers: {
   },
   'admin.models.rollback': (c, i) => ({ installed: rollbackModel(c.core.db, actor(c), i.name, i.version), restartRequired: true as const }),
   'admin.audit.list': ({ core }, i) => listAudit(core.db, i.before, i.limit),
+  'admin.signInLocks.list': ({ core }) => ({ locks: listSignInLocks(core.db) }),
+  'admin.signInLocks.clear': (c, i) => clearSignInLock(c.core.db, actor(c), i.scope),
   'admin.retention.run': (c) => purgeBySetting(c.core.db, actor(c)),
 };

@@ -43,6 +43,16 @@ export function addUser(db: Db, input: { name: string; role: Role; pin: string; 
   return user;
 }
 
+/** Supervisors and above approve refunds, voids and overrides: their PINs get 6 digits at least (10^6 guesses, not 10^4). */
+export const MIN_PIN_DIGITS_SUPERVISOR = 6;
+
+/** Refuses a PIN too short for the account's role (new accounts and PIN resets; the demo seed keeps its short ones). */
+export function checkPinForRole(role: Role, pin: string): void {
+  if (role !== 'cashier' && pin.length < MIN_PIN_DIGITS_SUPERVISOR) {
+    throw new CoreError('BAD_INPUT', `A ${role}'s PIN needs at least ${MIN_PIN_DIGITS_SUPERVISOR} digits.`);
+  }
+}
+
 function findByPin(db: Db, pin: string): UserRow | undefined {
   const rows = db.prepare('SELECT * FROM users WHERE active = 1').all() as UserRow[];
   return rows.find((r) => verifyPin(pin, r.pin_salt, r.pin_hash));
@@ -97,6 +107,31 @@ export function signInWithPin(db: Db, pin: string, scope: string, now = new Date
   }
   appendAudit(db, user.id, 'auth.signIn', user.id, { role: user.role }, now);
   return { id: user.id, name: user.name, role: user.role };
+}
+
+export interface SignInLock {
+  scope: string;
+  failures: number;
+  lockedUntil: string;
+}
+
+/** The sign-in paths of this terminal locked now by wrong PINs. */
+export function listSignInLocks(db: Db, now = new Date()): SignInLock[] {
+  return db.prepare('SELECT scope, failures, locked_until AS lockedUntil FROM sign_in_guards WHERE locked_until > ? ORDER BY scope').all(now.toISOString()) as SignInLock[];
+}
+
+/**
+ * A manager lets staff back in after a lockout (a kiosk visitor hammered the till's PIN pad, say):
+ * the path's count starts again from zero. Audited with who cleared what; the PIN guesses stay in the log.
+ */
+export function clearSignInLock(db: Db, actor: string, scope: string, now = new Date()): { cleared: boolean } {
+  return db.transaction(() => {
+    const had = db.prepare('SELECT failures, locked_until FROM sign_in_guards WHERE scope = ?').get(scope) as { failures: number; locked_until: string | null } | undefined;
+    if (!had) return { cleared: false };
+    db.prepare('DELETE FROM sign_in_guards WHERE scope = ?').run(scope);
+    appendAudit(db, actor, 'auth.lockout.cleared', '', { scope, failures: had.failures, was_locked_until: had.locked_until }, now);
+    return { cleared: true };
+  })();
 }
 
 /**

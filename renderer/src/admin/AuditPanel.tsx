@@ -9,6 +9,35 @@ import './admin.css';
 
 type Entry = OpOutput<'admin.audit.list'>['entries'][number];
 
+/** Sign-in paths locked by wrong PINs, with the manager's way to let staff back in. */
+function SignInLocks({ onNote }: { onNote: (n: Note) => void }) {
+  const t = useT();
+  const fmt = useDateTime();
+  const [gen, setGen] = useState(0);
+  const locks = useLoad('admin.signInLocks.list', {}, [gen]);
+  if (!locks.data?.locks.length) return null;
+  const clear = async (scope: string) => {
+    try {
+      await call('admin.signInLocks.clear', { scope });
+      onNote({ kind: 'ok', text: t('admin.locks.cleared', { scope }) });
+      setGen((g) => g + 1);
+    } catch (e) {
+      onNote({ kind: 'err', text: errorText(e) });
+    }
+  };
+  return (
+    <div className="adm__card" data-testid="signin-locks">
+      <strong>{t('admin.locks.title')}</strong>
+      {locks.data.locks.map((l) => (
+        <p key={l.scope} className="adm-note adm-note--err">
+          {t('admin.locks.row', { scope: l.scope, n: l.failures, until: fmt(l.lockedUntil) })}{' '}
+          <button type="button" className="btn btn--ghost" onClick={() => void clear(l.scope)} data-testid={`signin-unlock-${l.scope}`}>{t('admin.locks.clear')}</button>
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export function AuditPanel() {
   const t = useT();
   const fmt = useDateTime();
@@ -43,6 +72,7 @@ export function AuditPanel() {
         </p>
       )}
       <NoteBar note={note ?? (first.error ? { kind: 'err', text: first.error } : null)} />
+      <SignInLocks onNote={setNote} />
       <div className="adm-table-wrap">
         <table className="adm-table">
           <thead>

@@ -9,6 +9,7 @@ import { useT } from '../i18n/index.tsx';
 import { useAppData } from '../lib/AppContext.tsx';
 import { PinPad } from '../staff/PinPad.tsx';
 import { takeBackScannedText, useBarcodeScanner } from '../components/ProductSearchScanner.ts';
+import { addSerialScanner, serialScannersAvailable, useSerialScanners } from '../components/SerialScanner.ts';
 import { cartTotal, demoCardToken, lineTotal, money, parseMoney, type CartItem } from './money.ts';
 import './pos.css';
 
@@ -54,6 +55,9 @@ export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?:
     takeBackScannedText(code);
     void scan(code);
   });
+  // Serial and USB-CDC scanners (not keyboards): every port the main process granted, read while the till is open.
+  const [ports, setPorts] = useState(0);
+  useSerialScanners((code) => void scan(code), true, ports);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const text = q.trim();
@@ -80,6 +84,11 @@ export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?:
       <form className="till__row" onSubmit={(e) => void submit(e)}>
         <input className="till__scan" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('pos.scan.placeholder')} aria-label={t('pos.scan.label')} data-testid="pos-scan" autoFocus />
         <button type="submit" className="btn btn--primary">{t('pos.scan.add')}</button>
+        {serialScannersAvailable() && (
+          <button type="button" className="btn btn--light" onClick={() => void addSerialScanner().then(() => setPorts((n) => n + 1)).catch(() => undefined)} data-testid="pos-serial-add">
+            {t('pos.scan.serial')}
+          </button>
+        )}
       </form>
       {error && <p className="till__error" role="alert" data-testid="pos-scan-error">{error}</p>}
       {warnings.map((w) => (

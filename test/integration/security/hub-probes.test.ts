@@ -4,12 +4,14 @@
 // routes refuse the platform's token and no token, enrollment refuses junk, a wrong code, a second
 // hub and a code used twice, and oversized or non-JSON bodies get a clear 4xx, never a 500.
 import crypto from 'node:crypto';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_SIGNATURE, HEADER_TERMINAL, HEADER_TIMESTAMP, enrollProofString, signingString } from '../../../common/api/sync.ts';
 import { openDatabase } from '../../../electron/core/db/database.ts';
 import { enroll } from '../../../electron/core/sync/enroll.ts';
 import { loadKey, newKey, sign, type TerminalKey } from '../../../electron/core/sync/identity.ts';
+import { loadAdminToken } from '../../../central/keys.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 import { spawnHub, storemind, type HubProc } from '../sync/helpers/hub.ts';
 import { ADMIN_TOKEN, spawnPlatform, type PlatformProc } from '../sync/helpers/platform.ts';
@@ -90,6 +92,25 @@ describe('store hub on the LAN', () => {
       const w = await post('/v1/admin/enroll-codes', JSON.stringify({ store: 'probe-store' }), auth);
       expect(w.status).toBe(401);
     }
+  });
+
+  it("answers its admin routes only on the hub's own machine: the token never crosses the LAN in the clear", async () => {
+    const token = loadAdminToken(path.join(root, 'hub'), {}).token;
+    // From loopback (what `storemind hub join-code` on the hub box uses): the right token works.
+    const local = await get('/v1/admin/fleet', { authorization: `Bearer ${token}` });
+    expect(local.status).toBe(200);
+    // Another source address stands in for a till or a laptop on the LAN: refused before the token is even read.
+    const fromLan = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const u = new URL(`${hub.url}/v1/admin/fleet`);
+      const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, localAddress: '127.0.0.2', headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += String(d)));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect([fromLan.status, (JSON.parse(fromLan.body) as { code: string }).code]).toEqual([403, 'ADMIN_LOCAL_ONLY']);
   });
 
   it('refuses junk, a wrong code, a second hub and a code used twice at enrollment', async () => {

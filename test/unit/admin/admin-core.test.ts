@@ -139,7 +139,10 @@ describe('retention', () => {
 
 describe('staff, settings, models, KB', () => {
   it('adds, deactivates (not self, not the last admin) and resets PINs; a deactivated user\'s session ends', async () => {
-    const added = await call('admin.users.add', { name: 'Nia New', role: 'supervisor', pin: '5678' }, 'admin');
+    // Supervisors and above approve refunds and voids: 6 digits at least.
+    const short = await call('admin.users.add', { name: 'Nia New', role: 'supervisor', pin: '5678' }, 'admin');
+    expect(!short.ok && short.error.message).toMatch(/at least 6 digits/);
+    const added = await call('admin.users.add', { name: 'Nia New', role: 'supervisor', pin: '567890' }, 'admin');
     expect(added.ok).toBe(true);
     const id = (added as { data: { id: string } }).data.id;
     const s = core.services.sessions.open({ id, name: 'Nia New', role: 'supervisor' }, 'admin');
@@ -150,16 +153,19 @@ describe('staff, settings, models, KB', () => {
     const self = await call('admin.users.deactivate', { id: 'u-admin' }, 'admin');
     expect(!self.ok && self.error.message).toMatch(/your own account/);
     // Another admin tries to remove the only other admin... first make a second admin, then the last one is protected.
-    const dup = await call('admin.users.resetPin', { id, pin: '3333' }, 'admin');
+    expect((await call('admin.users.add', { name: 'Sol Second', role: 'manager', pin: '246810' }, 'admin')).ok).toBe(true);
+    const dup = await call('admin.users.resetPin', { id, pin: '246810' }, 'admin');
     expect(!dup.ok && dup.error.code).toBe('CONFLICT');
-    const back = await call('admin.users.resetPin', { id, pin: '8765' }, 'admin');
+    const shortReset = await call('admin.users.resetPin', { id, pin: '8765' }, 'admin');
+    expect(!shortReset.ok && shortReset.error.code).toBe('BAD_INPUT');
+    const back = await call('admin.users.resetPin', { id, pin: '876543' }, 'admin');
     expect(back.ok && (back.data as { active: boolean }).active).toBe(true);
     expect((await call('admin.users.list', {}, 'manager')).ok).toBe(false);
   });
 
   it('refuses to deactivate the last admin', async () => {
     const d = createCore({ dataDir: path.join(dir, 'admins'), loadModels: false });
-    const ada = (await d.dispatch('admin.users.add', { name: 'Ada', role: 'admin', pin: '7777' }, d.services.sessions.open({ id: 'u-admin', name: 'A', role: 'admin' }, 'admin').token)) as { ok: true; data: { id: string } };
+    const ada = (await d.dispatch('admin.users.add', { name: 'Ada', role: 'admin', pin: '777123' }, d.services.sessions.open({ id: 'u-admin', name: 'A', role: 'admin' }, 'admin').token)) as { ok: true; data: { id: string } };
     const adaTok = d.services.sessions.open({ id: ada.data.id, name: 'Ada', role: 'admin' }, 'admin').token;
     expect((await d.dispatch('admin.users.deactivate', { id: 'u-admin' }, adaTok)).ok).toBe(true);
     const tok2 = d.services.sessions.open({ id: 'u-admin', name: 'A', role: 'admin' }, 'admin').token;
