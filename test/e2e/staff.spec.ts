@@ -17,7 +17,7 @@ test('kiosk → Staff → POS: cashier 1111 signs in to the POS shell and out ag
   const user = page.getByTestId('shell-user');
   await expect(user).toContainText('Casey Cashier');
   await expect(user).toContainText('Cashier');
-  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveText(['Sale', 'Product lookup', 'Returns', 'Help requests']);
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveText(['Sale', 'Product lookup', 'Returns', 'Shift', 'Help requests']);
   await expect(page.getByRole('heading', { level: 2, name: 'Sale' })).toBeVisible();
 
   // Nav links are routes: the panel shows and the URL names it.
