@@ -59,6 +59,19 @@ export const PurchaseOrderRecord = z.object({
 });
 export type PurchaseOrderRecordT = z.infer<typeof PurchaseOrderRecord>;
 
+/** A till's Z report as the store shares it (the back office PC lists every till's). Written once, never changed. */
+export const ZReportRecord = z.object({
+  id: Id,
+  terminalId: z.string().min(1).max(200),
+  number: z.number().int().min(1),
+  businessDate: z.iso.date(),
+  createdAt: Iso,
+  createdBy: z.string().max(200),
+  /** The shifts covered and the day's totals, as printed. */
+  report: z.record(z.string(), z.unknown()),
+});
+export type ZReportRecordT = z.infer<typeof ZReportRecord>;
+
 /** A staff account as every terminal of the store holds it: the PIN's scrypt hash, never the PIN. */
 export const StaffRecord = z.object({
   id: Id,

@@ -86,7 +86,7 @@ export function enrollProofString(code: string, publicKey: string): string {
   return `STOREMIND-ENROLL-V1\n${code}\n${publicKey}`;
 }
 
-export const OUTBOX_KINDS = ['interaction', 'feedback', 'help_ticket', 'transaction', 'fraud_decision', 'fraud_verdict', 'audit', 'intent_correction', 'stock_movement', 'staff', 'purchase_order', 'rec_event'] as const;
+export const OUTBOX_KINDS = ['interaction', 'feedback', 'help_ticket', 'transaction', 'fraud_decision', 'fraud_verdict', 'audit', 'intent_correction', 'stock_movement', 'staff', 'purchase_order', 'rec_event', 'z_report'] as const;
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export type ErrorBodyT = z.infer<typeof ErrorBody>;
@@ -140,7 +140,7 @@ export type UploadResponseT = z.infer<typeof UploadResponse>;
  * 'staff' and 'store_txn' are the store's own live data, derived from its terminals' records by
  * whoever they upload to (the store hub, or the platform for a store without one).
  */
-export const CHANGE_KINDS = ['product', 'price', 'kb', 'fraud_rule', 'setting', 'ticket', 'stock', 'staff', 'store_txn', 'po'] as const;
+export const CHANGE_KINDS = ['product', 'price', 'kb', 'fraud_rule', 'setting', 'ticket', 'stock', 'staff', 'store_txn', 'po', 'z_report'] as const;
 export const ChangeKind = z.enum(CHANGE_KINDS);
 export const Change = z.object({
   id: z.number().int().positive(),

@@ -29,6 +29,8 @@ import {
   type ZReportViewT,
 } from '../../../common/api/shift.ts';
 import { readStoreProfile } from '../store/profile.ts';
+import { enqueue } from '../db/outbox.ts';
+import type { ZReportRecordT } from '../../../common/api/live.ts';
 import { enqueuePrint, openDrawer } from '../printing/queue.ts';
 import { formatCents, reportDoc, type StoreHeader } from '../printing/document.ts';
 
@@ -510,6 +512,9 @@ export function zReport(db: Db, input: ShiftActor & { businessDate?: string | nu
       ]),
     }, now);
     appendAudit(db, user.id, 'shift.z', id, { terminal_id: terminalId, number, business_date: date, shifts: shifts.length, net_sales_cents: t.netSalesCents, over_short_cents: t.overShortCents }, now);
+    // The back office on another PC lists every till's Z reports: shared with the store (and the platform).
+    const record: ZReportRecordT = { id, terminalId, number, businessDate: date, createdAt: now.toISOString(), createdBy: user.id, report };
+    enqueue(db, 'z_report', id, record, now);
     return zView(db.prepare('SELECT * FROM z_reports WHERE id = ?').get(id) as ZRow);
   })();
 }
@@ -568,4 +573,10 @@ export function reviewDiscrepancy(db: Db, id: string, user: User, note: string |
     appendAudit(db, user.id, 'shift.discrepancy.reviewed', r.shift_id, { discrepancy_id: id, over_short_cents: r.over_short_cents, note: text }, now);
     return discrepancyView(db.prepare(`${DISCREPANCY_SELECT} WHERE d.id = ?`).get(id) as DiscrepancyRow);
   })();
+}
+
+/** Another till's Z report, from the store's change feed; a report is written once, so the first copy stands. */
+export function applyStoreZReport(db: Db, z: ZReportRecordT): void {
+  db.prepare(`INSERT INTO z_reports (id, terminal_id, number, business_date, created_at, created_by, report) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT DO NOTHING`).run(z.id, z.terminalId, z.number, z.businessDate, z.createdAt, z.createdBy, JSON.stringify(z.report));
 }

@@ -3,13 +3,14 @@
 // movements are applied once each, staff accounts and purchase orders take the newer change, and the other lanes'
 // transactions feed store-wide fraud velocity. Each change is checked with the same zod schema the
 // hub checked the record with; a bad one is skipped with its reason, like any download.
-import { PurchaseOrderRecord, StaffRecord, StockMovement, StoreTxn, TicketRecord, mergeTicket, type TicketRecordT } from '../../../common/api/live.ts';
+import { PurchaseOrderRecord, StaffRecord, StockMovement, StoreTxn, TicketRecord, ZReportRecord, mergeTicket, type TicketRecordT } from '../../../common/api/live.ts';
 import type { ChangeT } from '../../../common/api/sync.ts';
 import type { z } from 'zod';
 import { applyStoreStaff } from '../auth/users.ts';
 import type { Db } from '../db/database.ts';
 import { applyStoreMovement } from '../inventory/stock.ts';
 import { applyStorePurchaseOrder } from '../inventory/purchase-orders.ts';
+import { applyStoreZReport } from '../pos/shifts.ts';
 import { registerChangeApplier } from './download.ts';
 
 function parse<T extends z.ZodType>(schema: T, c: ChangeT): z.output<T> {
@@ -40,6 +41,7 @@ export function registerStoreLiveDownloads(): void {
   registerChangeApplier('stock', (db, c) => applyStoreMovement(db, parse(StockMovement, c)));
   registerChangeApplier('staff', (db, c) => applyStoreStaff(db, parse(StaffRecord, c)));
   registerChangeApplier('po', (db, c) => applyStorePurchaseOrder(db, parse(PurchaseOrderRecord, c)));
+  registerChangeApplier('z_report', (db, c) => applyStoreZReport(db, parse(ZReportRecord, c)));
   registerChangeApplier('store_txn', (db, c) => {
     const t = parse(StoreTxn, c);
     // This lane's own comes back too: it is in transactions already (lane names need not differ).

@@ -235,6 +235,22 @@ describe('store hub', () => {
     }
   });
 
+  it("lists a till's Z report in the back office on another PC", async () => {
+    const cashier = await till1.signIn('1111');
+    expect((await till1.call('shift.open', { floatCents: 10_000 }, cashier)).ok).toBe(true);
+    expect((await till1.call('shift.close', { counted: { 10000: 1 } }, cashier)).ok).toBe(true);
+    const manager = await till1.signIn('3333');
+    const cur = await till1.call('shift.current', {}, manager);
+    const z = await till1.call('shift.z', { businessDate: cur.data.businessDate }, manager);
+    expect(z.ok, JSON.stringify(z.error)).toBe(true);
+    const officeManager = await office.signIn('3333', 'admin');
+    const listed = await until("the office to list till 1's Z report", async () => {
+      const r = await office.call('shift.zReports', {}, officeManager);
+      return r.data.reports.find((x: { id: string }) => x.id === z.data.id);
+    });
+    expect(listed).toMatchObject({ terminalId: z.data.terminalId, number: z.data.number, businessDate: z.data.businessDate });
+  });
+
   it('rolls a new cashier out to every till, and disabling the account takes effect store-wide', async () => {
     const admin = await office.signIn('4444', 'admin');
     const added = await office.call('admin.users.add', { name: 'Nia New', role: 'cashier', pin: '8642' }, admin);
