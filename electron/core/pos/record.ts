@@ -24,6 +24,8 @@ export interface RecordOptions {
   stock?: boolean;
   /** Cash handed over (the change is printed from it). */
   tenderedCents?: number | null;
+  /** Why a no-sale opens the drawer. */
+  note?: string | null;
   /** More writes that must commit or roll back with the transaction (its receipt's print job). */
   alsoInTransaction?: (db: Db, status: TxnStatus) => void;
 }
@@ -38,10 +40,10 @@ export function recordTransaction(db: Db, t: TxnRecord, d: Decision, opts: Recor
   const write = db.transaction(() => {
     if (transactionExists(db, t.id)) throw new CoreError('CONFLICT', `Transaction ${t.id} is already recorded.`);
     db.prepare(`INSERT INTO transactions (id, ts, terminal_id, cashier_id, type, total_cents, tender_method, card_fingerprint,
-        card_last4, entry_mode, receipt_ref, original_txn_id, status, approved_by, receipt_no, markdown_bp, tendered_cents)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`).run(
+        card_last4, entry_mode, receipt_ref, original_txn_id, status, approved_by, receipt_no, markdown_bp, tendered_cents, note)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`).run(
       t.id, t.ts, t.terminalId, t.cashierId, t.type, t.totalCents, t.tender.method, t.tender.fingerprint, t.tender.last4,
-      t.tender.entryMode, t.receiptRef, t.originalTxnId, status, t.receiptNo ?? null, Math.round(discountShare(t.items) * 10_000), opts.tenderedCents ?? null,
+      t.tender.entryMode, t.receiptRef, t.originalTxnId, status, t.receiptNo ?? null, Math.round(discountShare(t.items) * 10_000), opts.tenderedCents ?? null, opts.note ?? null,
     );
     const item = db.prepare('INSERT INTO transaction_items (txn_id, sku, qty, unit_price_cents, override_price_cents, discount_cents, weight_g) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const l of t.items) item.run(t.id, l.sku, l.qty, l.unitCents, l.overrideCents, l.discountCents, l.weightGrams ?? null);

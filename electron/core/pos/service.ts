@@ -151,6 +151,7 @@ export async function submitTransaction(ctx: TillContext, input: SubmitInput): P
     audit: input.type !== 'sale' || decision.decision !== 'allow',
     now,
     tenderedCents,
+    note: input.type === 'no_sale' ? (input.noSaleReason ?? null) : null,
     alsoInTransaction: (tx, status) => {
       if (status === 'completed') queueTillOutput(tx, t, input.noSaleReason ?? null, now);
     },
@@ -194,9 +195,9 @@ export function approveTransaction(db: Db, txnId: string, pin: string, cashier: 
     enqueue(db, 'transaction', txnId, { id: txnId, status: 'completed', approved_by: approver.id, approved_at: now.toISOString() }, now);
     for (const m of saleMovements(heldTxn(db, txnId))) recordMovement(db, m);
     appendAudit(db, approver.id, 'pos.approve', txnId, { cashier: cashier.id }, now);
-    const held = db.prepare('SELECT id, type, terminal_id AS terminalId, cashier_id AS cashierId, tender_method AS method FROM transactions WHERE id = ?').get(txnId) as
-      { id: string; type: TxnRecord['type']; terminalId: string; cashierId: string; method: TxnRecord['tender']['method'] };
-    queueTillOutput(db, { id: held.id, type: held.type, terminalId: held.terminalId, cashierId: held.cashierId, tender: { method: held.method } }, null, now);
+    const held = db.prepare('SELECT id, type, terminal_id AS terminalId, cashier_id AS cashierId, tender_method AS method, note FROM transactions WHERE id = ?').get(txnId) as
+      { id: string; type: TxnRecord['type']; terminalId: string; cashierId: string; method: TxnRecord['tender']['method']; note: string | null };
+    queueTillOutput(db, { id: held.id, type: held.type, terminalId: held.terminalId, cashierId: held.cashierId, tender: { method: held.method } }, held.note, now);
   })();
   return readTxn(db, txnId);
 }

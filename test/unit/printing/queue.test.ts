@@ -7,7 +7,7 @@ import { openDatabase } from '../../../electron/core/db/database.ts';
 import { seedDemoStore } from '../../../electron/core/catalog/seed.ts';
 import { seedDemoStaff, type User } from '../../../electron/core/auth/users.ts';
 import { createFraudEngine } from '../../../electron/core/fraud/engine.ts';
-import { submitTransaction, type TillContext } from '../../../electron/core/pos/service.ts';
+import { approveTransaction, submitTransaction, type TillContext } from '../../../electron/core/pos/service.ts';
 import { drawerReasonFor, listPrintJobs, reprintReceipt } from '../../../electron/core/printing/queue.ts';
 import { jobDoc } from '../../../electron/core/printing/worker.ts';
 import { setSetting } from '../../../electron/core/settings/settings.ts';
@@ -64,6 +64,19 @@ describe('print queue and cash drawer', () => {
     const { ctx, openings } = await till('nosale');
     const n = await submitTransaction(ctx(), { type: 'no_sale', lines: [], tender: null, noSaleReason: 'Change for a customer' });
     expect(openings(n.id)).toEqual([{ reason: 'no_sale', note: 'Change for a customer' }]);
+  });
+
+  it('a no-sale held for a manager opens the drawer when approved, with the reason it was asked with', async () => {
+    const { ctx, openings, db } = await till('held-nosale');
+    let held = null;
+    for (let i = 0; i < 6 && !held; i++) {
+      const n = await submitTransaction(ctx(), { type: 'no_sale', lines: [], tender: null, noSaleReason: `Change ${i}` });
+      if (n.status === 'pending_approval') held = n;
+    }
+    expect(held, 'repeated no-sales are held for a manager').not.toBeNull();
+    expect(openings(held!.id)).toEqual([]);
+    approveTransaction(db, held!.id, '3333', cashier, new Date('2025-06-02T15:05:00Z'));
+    expect(openings(held!.id)).toEqual([{ reason: 'no_sale', note: expect.stringMatching(/^Change \d$/) }]);
   });
 
   it('cash handed over gives the change on the receipt; less than the total is refused before anything is written', async () => {

@@ -38,5 +38,7 @@ CREATE INDEX drawer_openings_ts ON drawer_openings(terminal_id, ts);
 
 -- What the shopper handed over for a cash payment (the change is printed) and a weighed line's weight.
 ALTER TABLE transactions ADD COLUMN tendered_cents INTEGER;
+-- Why a no-sale opened the drawer (kept with it: a held one opens only when a manager approves).
+ALTER TABLE transactions ADD COLUMN note TEXT;
 ALTER TABLE transaction_items ADD COLUMN weight_g INTEGER;
 `;
