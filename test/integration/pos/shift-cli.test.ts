@@ -30,16 +30,11 @@ describe('storemind shift', () => {
     expect(again.status).toBe(2);
     expect(errLines(again.stderr)).toEqual([expect.stringMatching(/^storemind: A shift is already open on terminal terminal-1/)]);
 
+    // File-shape problems are unit-tested (count-file.test.ts); here, one of them and the two the core refuses.
     const bad: Array<[string, string, RegExp]> = [
       ['negative.json', '{"10000": 1, "2000": -3}', /negative\.json: "2000": a count cannot be negative \(got -3\)/],
-      ['absurd.json', '{"counts": {"10000": 5000000}}', /absurd\.json: "10000": a count over 100000 is not believable/],
-      ['fraction.json', '{"100": 1.5}', /fraction\.json: "100": a count must be a whole number/],
       ['unknown.json', '{"7": 2}', /"7" is not a USD denomination; use one of 10000, 5000/],
-      ['words.json', '{"twenty": 2}', /words\.json: "twenty" is not a denomination/],
       ['huge-total.json', '{"10000": 100000, "5000": 100000}', /more than a drawer can hold/],
-      ['not-json.json', 'ten twenties', /not-json\.json is not valid JSON/],
-      ['array.json', '[1, 2]', /must hold a JSON object/],
-      ['extra.json', '{"counts": {"100": 1}, "expected": 100}', /unexpected key "expected" beside "counts"/],
     ];
     for (const [name, text, msg] of bad) {
       const r = cli(['shift', 'close', '--counted', file(name, text), '--json']);
@@ -49,9 +44,6 @@ describe('storemind shift', () => {
       expect(lines, name).toHaveLength(1);
       expect(lines[0], name).toMatch(msg);
     }
-    const missing = cli(['shift', 'close', '--counted', path.join(dir, 'nope.json')]);
-    expect(missing.status).toBe(2);
-    expect(errLines(missing.stderr)).toEqual([expect.stringMatching(/Cannot read .*nope\.json: no such file/)]);
     const noFlag = cli(['shift', 'close']);
     expect(noFlag.status).toBe(2);
     expect(noFlag.stderr).toMatch(/--counted FILE\.json is required/);
