@@ -30,7 +30,7 @@ function sampleTxn(): TxnViewT {
   return {
     id: 'bench-txn', ts: '2026-12-01T10:00:00.000Z', terminalId: 'till-1', cashierId: 'u1', cashierName: 'Casey', type: 'sale', status: 'completed',
     totalCents: total, tenderMethod: 'cash', cardLast4: null, entryMode: null, tenderedCents: total + 500, changeCents: 500, receiptNo: 'RBENCH001',
-    receiptRef: null, originalTxnId: null, approvedBy: null, voided: false, lines, decision: null,
+    receiptRef: null, originalTxnId: null, approvedBy: null, approvedByName: null, voided: false, lines, decision: null,
   };
 }
 

@@ -39,7 +39,7 @@ const txn: TxnViewT = {
   receiptNo: 'R2-000418',
   receiptRef: null,
   originalTxnId: null,
-  approvedBy: null,
+  approvedBy: null, approvedByName: null,
   voided: false,
   lines,
   decision: null,

@@ -74,6 +74,8 @@ export const TxnView = z.object({
   receiptRef: z.string().nullable(),
   originalTxnId: z.string().nullable(),
   approvedBy: z.string().nullable(),
+  /** The approver as a person reads it (their name), beside the id. */
+  approvedByName: z.string().nullable(),
   voided: z.boolean(),
   lines: z.array(TxnLineView),
   decision: DecisionView.nullable(),

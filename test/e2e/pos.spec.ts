@@ -56,6 +56,8 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   await expect(page.getByTestId('receipt-status')).toHaveText('Completed');
   const receiptNo = (await page.getByTestId('receipt-no').textContent())!.replace(/^.*:\s*/, '').trim();
   expect(receiptNo).toMatch(/^R[A-Z0-9]{8}$/);
+  // The next scan lands: the scan box has the focus again.
+  await expect(page.getByTestId('pos-scan')).toBeFocused();
   await page.screenshot({ path: path.join(screenshotDir, 'pos-sale.png') });
 
   // 2. Refund without a receipt: the rules ask for a manager; 3333 approves on the till.
@@ -66,6 +68,10 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   const dialog = page.getByTestId('pos-approval');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Refund without a receipt needs a manager');
+  // The manager sees what they approve: the item, the amount, who rang it.
+  await expect(dialog.getByTestId('approval-what')).toContainText(item.name);
+  await expect(dialog.getByTestId('approval-what')).toContainText('Casey Cashier');
+  await expect(dialog.getByTestId('approval-amount')).toHaveText(/^\$\d+\.\d\d$/);
   await page.screenshot({ path: path.join(screenshotDir, 'pos-approval.png') });
   // A cashier's PIN is not enough.
   for (const d of '2222') await dialog.getByTestId(`pin-key-${d}`).click();
@@ -75,7 +81,7 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   await dialog.getByTestId('approval-submit').click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('receipt-status')).toHaveText('Completed');
-  await expect(page.getByTestId('pos-receipt')).toContainText('Approved by u-manager');
+  await expect(page.getByTestId('pos-receipt')).toContainText('Approved by Morgan Manager');
   // Still the cashier's session.
   await expect(page.getByTestId('shell-user')).toContainText('Casey Cashier');
 

@@ -84,7 +84,11 @@ test('cash sale with a scale label and a card sale: two receipts, the drawer onl
   await expect(page.getByTestId('pos-scan-error')).toContainText(/check digit/);
 
   // Cash: $50 given, change on screen, on the display and on paper.
+  await page.getByTestId('tender-cash-given').fill('5.00');
+  await expect(page.getByTestId('tender-change-due')).toContainText('short');
+  await expect(page.getByTestId('tender-cash')).toBeDisabled();
   await page.getByTestId('tender-cash-given').fill('50.00');
+  await expect(page.getByTestId('tender-change-due')).toContainText('Change due');
   await page.getByTestId('tender-cash').click();
   await expect(page.getByTestId('receipt-status')).toHaveText('Completed');
   const cashReceiptNo = (await page.getByTestId('receipt-no').innerText()).split(': ')[1]!;
@@ -107,6 +111,8 @@ test('cash sale with a scale label and a card sale: two receipts, the drawer onl
   await page.getByTestId('tender-last4').fill('4242');
   await page.getByTestId('tender-card-pay').click();
   await expect(page.getByTestId('receipt-status')).toHaveText('Completed');
+  await expect(page.getByTestId('tender-last4')).toHaveCount(0); // the card's digits do not wait for the next shopper
+  await expect(page.getByTestId('pos-scan')).toBeFocused();
   const cardJobs = (await lp.waitForJobs(5, 8000)).slice(4);
   expect(cardJobs).toHaveLength(1);
   expect(cardJobs[0]!.pulses).toHaveLength(0);

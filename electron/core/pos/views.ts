@@ -23,6 +23,7 @@ interface Row {
   receipt_ref: string | null;
   original_txn_id: string | null;
   approved_by: string | null;
+  approver_name: string | null;
   voided: number;
   score: number | null;
   decision: NonNullable<TxnViewT['decision']>['decision'] | null;
@@ -31,10 +32,10 @@ interface Row {
   model_version: string | null;
 }
 
-const SELECT = `SELECT t.*, u.name AS cashier_name,
+const SELECT = `SELECT t.*, u.name AS cashier_name, a.name AS approver_name,
     EXISTS (SELECT 1 FROM transactions v WHERE v.original_txn_id = t.id AND v.type = 'void' AND v.status = 'completed') AS voided,
     d.score, d.decision, d.reasons, d.rules_version, d.model_version
-  FROM transactions t LEFT JOIN users u ON u.id = t.cashier_id LEFT JOIN fraud_decisions d ON d.txn_id = t.id`;
+  FROM transactions t LEFT JOIN users u ON u.id = t.cashier_id LEFT JOIN users a ON a.id = t.approved_by LEFT JOIN fraud_decisions d ON d.txn_id = t.id`;
 
 function toView(db: Db, r: Row): TxnViewT {
   const lines = db
@@ -59,6 +60,7 @@ function toView(db: Db, r: Row): TxnViewT {
     receiptRef: r.receipt_ref,
     originalTxnId: r.original_txn_id,
     approvedBy: r.approved_by,
+    approvedByName: r.approved_by === null ? null : (r.approver_name ?? r.approved_by),
     voided: r.voided === 1,
     lines: lines.map((l) => ({
       sku: l.sku,

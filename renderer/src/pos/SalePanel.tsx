@@ -57,10 +57,10 @@ export function SalePanel() {
     <section className="staff-panel till">
       <h2 className="staff-panel__title">{t('pos.panel.sale')}</h2>
       <PrinterStatus />
-      <ScanBar onAdd={(h) => { outcome.clear(); setLines((ls) => addHit(ls, h)); }} onScan={(s) => { outcome.clear(); setLines((ls) => addScan(ls, s)); }} />
+      <ScanBar focusKey={outcome.txn} onAdd={(h) => { outcome.clear(); setLines((ls) => addHit(ls, h)); }} onScan={(s) => { outcome.clear(); setLines((ls) => addScan(ls, s)); }} />
       <CartTable lines={lines} onChange={setLines} />
       <AddOns lines={lines} onAdd={(h) => setLines((ls) => addHit(ls, h))} />
-      <TenderPicker label={t('pos.tender.pay')} cashGiven disabled={busy || lines.length === 0} onTender={(tender) => void submit('sale', tender)} />
+      <TenderPicker label={t('pos.tender.pay')} cashGiven totalCents={cartTotal(lines)} disabled={busy || lines.length === 0} onTender={(tender) => void submit('sale', tender)} />
       <div className="till__row">
         <button type="button" className="btn btn--light" disabled={busy} onClick={() => void submit('no_sale', null)} data-testid="pos-no-sale">
           {t('pos.noSale')}

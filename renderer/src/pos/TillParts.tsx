@@ -1,7 +1,7 @@
 // Runs: dom (renderer). Pieces the sale and returns screens share: the scan bar, the cart table,
 // the tender picker, the manager-approval dialog (the POS alert when a rule asks for a manager),
 // the decision banner and the printable receipt.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, isApiError, subscribe } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
@@ -27,8 +27,13 @@ export function looksScanned(text: string): boolean {
  * keyboard-wedge scan is told apart by its timing (useBarcodeScanner) wherever the focus is, and
  * resolved by pos.scan (scale labels, GS1 expiry); typed text goes to pos.lookup.
  */
-export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?: (s: Scan) => void }) {
+export function ScanBar({ onAdd, onScan, focusKey }: { onAdd: (hit: Hit) => void; onScan?: (s: Scan) => void; focusKey?: unknown }) {
   const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  // Back to the scan box after every sale, dialog and tender, so the next typed code lands somewhere.
+  useEffect(() => {
+    input.current?.focus();
+  }, [focusKey]);
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Hit[]>([]);
   const [error, setError] = useState('');
@@ -82,7 +87,7 @@ export function ScanBar({ onAdd, onScan }: { onAdd: (hit: Hit) => void; onScan?:
   return (
     <div className="till">
       <form className="till__row" onSubmit={(e) => void submit(e)}>
-        <input className="till__scan" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('pos.scan.placeholder')} aria-label={t('pos.scan.label')} data-testid="pos-scan" autoFocus />
+        <input ref={input} className="till__scan" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('pos.scan.placeholder')} aria-label={t('pos.scan.label')} data-testid="pos-scan" autoFocus />
         <button type="submit" className="btn btn--primary">{t('pos.scan.add')}</button>
         {serialScannersAvailable() && (
           <button type="button" className="btn btn--light" onClick={() => void addSerialScanner().then(() => setPorts((n) => n + 1)).catch(() => undefined)} data-testid="pos-serial-add">
@@ -197,21 +202,46 @@ export function CartTable({ lines, onChange, editable = true }: { lines: CartIte
 export type Tender = { method: 'cash' | 'card' | 'gift_card'; fingerprint: string | null; last4: string | null; entryMode: 'chip' | 'tap' | 'swipe' | 'keyed' | null; tenderedCents?: number | null };
 
 /** Cash, card or gift card. A card is read by the external payment terminal; we keep only its token. */
-export function TenderPicker({ disabled, onTender, label, cashGiven = false }: { disabled: boolean; onTender: (t: Tender) => void; label: string; cashGiven?: boolean }) {
+/** The notes a shopper is likely to hand over for this total: the next $5, $10, $20, $50 and $100 up (distinct, above it). */
+export function nextNotes(totalCents: number): number[] {
+  const out = new Set<number>();
+  for (const note of [500, 1000, 2000, 5000, 10000]) {
+    const up = Math.ceil(totalCents / note) * note;
+    if (up > totalCents) out.add(up);
+  }
+  return [...out].sort((a, b) => a - b).slice(0, 3);
+}
+
+export function TenderPicker({ disabled, onTender, label, cashGiven = false, totalCents }: { disabled: boolean; onTender: (t: Tender) => void; label: string; cashGiven?: boolean; totalCents?: number }) {
   const t = useT();
   const [card, setCard] = useState(false);
   const [last4, setLast4] = useState('');
   const [mode, setMode] = useState<'chip' | 'tap' | 'swipe' | 'keyed'>('chip');
   const [given, setGiven] = useState('');
   const givenCents = given.trim() ? parseMoney(given) : null;
+  const cash = (tenderedCents: number | null) => {
+    onTender({ method: 'cash', fingerprint: null, last4: null, entryMode: null, tenderedCents });
+    setGiven('');
+  };
+  const short = totalCents !== undefined && givenCents !== null && givenCents < totalCents;
   return (
     <div className="tender" role="group" aria-label={label}>
       <strong>{label}</strong>
       {cashGiven && (
-        <input className="tender__given" value={given} inputMode="decimal" placeholder={t('pos.tender.given')} aria-label={t('pos.tender.given')} onChange={(e) => setGiven(e.target.value)} data-testid="tender-cash-given" />
+        <>
+          <input className="tender__given" value={given} inputMode="decimal" placeholder={t('pos.tender.given')} aria-label={t('pos.tender.given')} onChange={(e) => setGiven(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter' && givenCents !== null && !short && !disabled) cash(givenCents); }} data-testid="tender-cash-given" />
+          {totalCents !== undefined && givenCents !== null && (
+            <span className={short ? 'tag tag--warn' : 'tag'} role="status" data-testid="tender-change-due">
+              {short ? t('pos.tender.short', { amount: money(totalCents - givenCents) }) : t('pos.tender.changeDue', { amount: money(givenCents - totalCents) })}
+            </span>
+          )}
+          {totalCents !== undefined && totalCents > 0 && nextNotes(totalCents).map((c) => (
+            <button key={c} type="button" className="btn btn--light" disabled={disabled} onClick={() => cash(c)} data-testid={`tender-cash-${c}`}>{money(c)}</button>
+          ))}
+        </>
       )}
-      <button type="button" className="btn btn--primary" disabled={disabled || (given.trim() !== '' && givenCents === null)} data-testid="tender-cash" onClick={() => { onTender({ method: 'cash', fingerprint: null, last4: null, entryMode: null, tenderedCents: givenCents }); setGiven(''); }}>
-        {t('pos.tender.cash')}
+      <button type="button" className="btn btn--primary" disabled={disabled || (given.trim() !== '' && (givenCents === null || short))} data-testid="tender-cash" onClick={() => cash(givenCents)}>
+        {givenCents === null && cashGiven ? t('pos.tender.cashExact') : t('pos.tender.cash')}
       </button>
       <button type="button" className="btn btn--primary" disabled={disabled} data-testid="tender-gift" onClick={() => onTender({ method: 'gift_card', fingerprint: null, last4: null, entryMode: null })}>
         {t('pos.tender.gift')}
@@ -227,7 +257,7 @@ export function TenderPicker({ disabled, onTender, label, cashGiven = false }: {
             ))}
           </select>
           <input value={last4} maxLength={4} inputMode="numeric" placeholder={t('pos.tender.last4')} aria-label={t('pos.tender.last4')} onChange={(e) => setLast4(e.target.value.replace(/\D/g, '').slice(0, 4))} data-testid="tender-last4" />
-          <button type="button" className="btn btn--primary" disabled={disabled || last4.length !== 4} data-testid="tender-card-pay" onClick={() => onTender({ method: 'card', fingerprint: demoCardToken(), last4, entryMode: mode })}>
+          <button type="button" className="btn btn--primary" disabled={disabled || last4.length !== 4} data-testid="tender-card-pay" onClick={() => { onTender({ method: 'card', fingerprint: demoCardToken(), last4, entryMode: mode }); setLast4(''); setCard(false); }}>
             {t('pos.tender.cardPay')}
           </button>
           <small>{t('pos.tender.cardNote')}</small>
@@ -283,6 +313,21 @@ export function ApprovalDialog({ txn, onDone, onCancel }: { txn: Txn; onDone: (t
     <div className="dialog-backdrop">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="approval-title" data-testid="pos-approval">
         <h3 id="approval-title">{t('pos.approval.title')}</h3>
+        <div className="receipt" data-testid="approval-what">
+          <span>{t(`pos.type.${txn.type}`)} · {t('pos.receipt.cashier')}: {txn.cashierName}</span>
+          {txn.lines.map((l, i) => (
+            <div className="receipt__row" key={i}>
+              <span>{l.weightGrams ? `${(l.weightGrams / 1000).toFixed(3)} kg` : l.qty} × {l.name}</span>
+              <span>{money(l.lineCents)}</span>
+            </div>
+          ))}
+          {txn.type !== 'no_sale' && (
+            <div className="receipt__row">
+              <strong>{t('pos.cart.total')}{txn.tenderMethod ? ` · ${t(`pos.tenderName.${txn.tenderMethod}`)}` : ''}</strong>
+              <strong data-testid="approval-amount">{money(txn.totalCents)}</strong>
+            </div>
+          )}
+        </div>
         <DecisionBanner txn={txn} />
         <p>{t('pos.approval.prompt')}</p>
         <div className="pin-dots" aria-label={t('pin.entered', { count: pin.length })}>
@@ -340,7 +385,7 @@ export function ReceiptView({ txn }: { txn: Txn }) {
           <strong>{money(txn.changeCents)}</strong>
         </div>
       )}
-      {txn.approvedBy && <span>{t('pos.receipt.approvedBy', { who: txn.approvedBy })}</span>}
+      {txn.approvedBy && <span data-testid="receipt-approved-by">{t('pos.receipt.approvedBy', { who: txn.approvedByName ?? txn.approvedBy })}</span>}
       <span data-testid="receipt-status">{t(`pos.status.${txn.status}`)}</span>
       <ReprintButton txnId={txn.id} testId="receipt-reprint" />
     </div>

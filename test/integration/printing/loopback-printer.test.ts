@@ -15,7 +15,7 @@ import type { TxnViewT } from '../../../electron/core/pos/views.ts';
 const txn: TxnViewT = {
   id: 'txn-lp', ts: '2026-03-14T09:30:00.000Z', terminalId: 'till-1', cashierId: 'u-cashier', cashierName: 'Casey Cashier', type: 'sale', status: 'completed',
   totalCents: 1234, tenderMethod: 'cash', cardLast4: null, entryMode: null, tenderedCents: 1500, changeCents: 266, receiptNo: 'R-LOOP-1',
-  receiptRef: null, originalTxnId: null, approvedBy: null, voided: false, decision: null,
+  receiptRef: null, originalTxnId: null, approvedBy: null, approvedByName: null, voided: false, decision: null,
   lines: [{ sku: 'BREAD', name: 'Sourdough loaf', qty: 1, unitCents: 1234, overrideCents: null, discountCents: 0, lineCents: 1234, weightGrams: null }],
 };
 const store = { name: 'StoreMind 超市 Market', address: '1 High Street', phone: null, currency: 'USD' };

@@ -30,7 +30,7 @@ const txn: TxnViewT = {
   receiptNo: 'R-000123',
   receiptRef: null,
   originalTxnId: null,
-  approvedBy: null,
+  approvedBy: null, approvedByName: null,
   voided: false,
   lines: [
     { sku: 'MILK-1L', name: 'Whole milk 1 L', qty: 2, unitCents: 189, overrideCents: null, discountCents: 0, lineCents: 378, weightGrams: null },
