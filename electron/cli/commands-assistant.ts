@@ -69,9 +69,11 @@ export const ask: Command = {
       if (!assistant.modelStatus.ready) console.error(`storemind: warning: ${assistant.modelStatus.error ?? 'intent model not loaded'}`);
       const run = crypto.randomUUID().slice(0, 8);
       let n = 0;
+      let rejected = 0;
       for (const item of items) {
         n++;
         if ('error' in item) {
+          rejected++;
           out(JSON.stringify({ text: null, error: item.error }));
           continue;
         }
@@ -86,6 +88,11 @@ export const ask: Command = {
         }
       }
       await assistant.close();
+      // A batch with refused lines is not a success: scripts and CI must see it.
+      if (rejected) {
+        console.error(`storemind: ${rejected} of ${items.length} lines rejected (see their "error").`);
+        return 1;
+      }
       return 0;
     } finally {
       core.close();

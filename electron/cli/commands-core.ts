@@ -4,6 +4,11 @@ import { createCore } from '../core/core.ts';
 import { schemaVersion } from '../core/db/database.ts';
 import { productCount } from '../core/store/profile.ts';
 import { addUser, checkPinForRole, clearSignInLock } from '../core/auth/users.ts';
+import { getState } from '../core/sync/state.ts';
+import { activeInstalledDir } from '../core/model-service.ts';
+import { KIOSK_HEAD_MODEL } from '../core/assistant/service.ts';
+import { runningFraudModel } from '../core/fraud/service.ts';
+import { listModels } from '../core/admin/models.ts';
 import { verifyAuditChain } from '../core/audit/audit.ts';
 import { CoreError } from '../core/db/errors.ts';
 import { pendingCount } from '../core/db/outbox.ts';
@@ -54,20 +59,32 @@ export const status: Command = {
     const core = createCore({ dataDir: g.dataDir });
     try {
       await core.ready;
+      const enrollment = getState(core.db, 'enrollment') ?? null;
+      const headDir = activeInstalledDir(core.db, KIOSK_HEAD_MODEL);
       const s = {
         dataDir: g.dataDir,
         database: core.services.dbPath,
         schemaVersion: schemaVersion(core.db),
         products: productCount(core.db),
         pendingOutbox: pendingCount(core.db),
-        models: core.services.modelVersions(),
+        // What waits, by kind, and for whom: a fresh terminal's first audit entries wait for its enrollment.
+        pendingByKind: Object.fromEntries((core.db.prepare("SELECT kind, count(*) AS n FROM outbox WHERE status = 'pending' GROUP BY kind ORDER BY kind").all() as Array<{ kind: string; n: number }>).map((r) => [r.kind, r.n])),
+        enrolled: enrollment ? { server: enrollment.server, storeId: enrollment.storeId } : null,
+        // Every model the terminal runs: the encoder, the fraud model and the kiosk intent head (shipped or a verified update).
+        models: [
+          ...core.services.modelVersions(),
+          await runningFraudModel(core.services),
+          { name: KIOSK_HEAD_MODEL, version: headDir ? path.basename(headDir) : 'shipped', variant: headDir ? 'installed update' : 'shipped with the app' },
+        ],
+        installedUpdates: listModels(core.db),
         appVersion: core.services.appVersion,
       };
       if (g.json) console.log(JSON.stringify(s));
       else {
         console.log(`Database:       ${s.database} (schema v${s.schemaVersion})`);
         console.log(`Products:       ${s.products}`);
-        console.log(`Waiting to sync: ${s.pendingOutbox}`);
+        const kinds = Object.entries(s.pendingByKind).map(([k, n]) => `${k} ${n}`).join(', ');
+        console.log(`Waiting to sync: ${s.pendingOutbox}${kinds ? ` (${kinds})` : ''}${s.enrolled ? '' : ' — not enrolled yet: they go up once this terminal is (storemind enroll)'}`);
         console.log(`Models:         ${s.models.map((m) => `${m.name}@${m.version} (${m.variant})`).join(', ') || 'none loaded'}`);
       }
       return 0;

@@ -79,8 +79,9 @@ export const fraud: Command = {
           else if ('error' in a) console.log(`line ${a.line}${a.id ? ` (${a.id})` : ''}: rejected: ${a.error}`);
           else console.log(`${a.id}: ${a.decision} ${a.score.toFixed(3)}${a.reasons.length ? ` — ${a.reasons.join('; ')}` : ''}`);
         }
-        if (!g.json) console.error(`${counts.scored} scored, ${counts.duplicate} duplicates, ${counts.rejected} rejected.`);
-        return 0;
+        if (!g.json || counts.rejected) console.error(`${counts.scored} scored, ${counts.duplicate} duplicates, ${counts.rejected} rejected.`);
+        // A batch with refused lines is not a success: scripts and CI must see it.
+        return counts.rejected ? 1 : 0;
       } finally {
         core.close();
       }

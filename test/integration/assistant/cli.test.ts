@@ -45,7 +45,9 @@ describe('storemind ask', () => {
     const file = path.join(dir, 'in.jsonl');
     fs.writeFileSync(file, ['{"text":"what is your return policy"}', 'not json', '{"text":"<b>hi</b>"}', '{"text":""}', '{"text":"i want to talk to a person"}'].join('\n'));
     const r = await storemind(['ask', '--batch', file, '--json']);
-    expect(r.code).toBe(0);
+    // One refused line makes the batch fail (exit 1) and says how many; the others are answered.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/1 of 5 lines rejected/);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ text: 'what is your return policy', intent: 'return_policy', answer_id: 'kb:policy.returns', handoff: false });

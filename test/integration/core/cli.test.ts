@@ -29,6 +29,10 @@ describe('storemind CLI', () => {
     expect(s.products).toBeGreaterThanOrEqual(500);
     expect(s.schemaVersion).toBeGreaterThanOrEqual(1);
     expect(s.database).toBe(path.join(dir, 't1', 'storemind.db'));
+    // Every model it runs, and what waits to sync and why (not enrolled yet).
+    expect(s.models.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['storemind-bert-mini', 'fraud-risk', 'kiosk-intent']));
+    expect(s.enrolled).toBeNull();
+    expect(Object.values(s.pendingByKind as Record<string, number>).reduce((a, n) => a + n, 0)).toBe(s.pendingOutbox);
     // Seeding is idempotent: a second start adds nothing.
     const again = JSON.parse(cli(['status', '--json', '--data-dir', path.join(dir, 't1')]).stdout);
     expect(again.products).toBe(s.products);

@@ -43,7 +43,9 @@ describe('storemind fraud score --batch', () => {
       line({ id: 'ns1', type: 'no_sale', items: [], total: 0, tender: null }),
     ].join('\n') + '\n');
     const r = cli(['fraud', 'score', '--batch', file, '--json', '--data-dir', dataDir]);
-    expect(r.status, r.stderr).toBe(0);
+    // Refused lines make the batch fail (exit 1), with the count on stderr; every line still has its answer.
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/6 rejected/);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out).toHaveLength(10);
     expect(out[0]).toMatchObject({ id: 'a1', decision: expect.stringMatching(/review|manager_approval|block/) });
