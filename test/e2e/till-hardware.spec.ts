@@ -13,7 +13,7 @@ import { receiptText, renderReceiptHtml } from '../../electron/core/printing/esc
 import { seededTerminal } from './seeded-terminal.ts';
 import { enterPin, guardPage, screenshotDir } from './helpers.ts';
 
-type Seeded = { weighed: { sku: string; name: string; pricePerKgCents: number; label: string; grams: number }; packaged: { name: string; code: string } };
+type Seeded = { weighed: { sku: string; name: string; pricePerKgCents: number; label: string; grams: number }; packaged: { name: string; code: string }; shelf: Array<{ name: string; code: string }> };
 
 let lp: LoopbackPrinter;
 let host: ServerProcess;
@@ -144,4 +144,20 @@ test('cash sale with a scale label and a card sale: two receipts, the drawer onl
   await expect(page.getByTestId('z-report-row')).toHaveCount(1);
   await expect.poll(() => lp.jobs.some((j) => /Z REPORT|Z report/i.test(receiptText(j)))).toBe(true);
   expect(guard.problems).toEqual([]);
+});
+
+test('on a 1024×768 till the total and the pay buttons stay in view with a long cart', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(`${host.url}/#/pos`);
+  await enterPin(page, '1111');
+  await expect(page.getByTestId('shell-user')).toContainText('Casey Cashier');
+  for (const p of seeded.shelf) await wedgeScan(page, p.code);
+  await expect(page.getByTestId('pos-cart').locator('tbody tr')).toHaveCount(seeded.shelf.length);
+  for (const id of ['tender-total', 'tender-cash']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.y + box.height, `${id} is on screen`).toBeLessThanOrEqual(768);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+  }
+  await expect(page.getByTestId('tender-total')).toHaveText(await page.getByTestId('pos-total').innerText());
+  await page.screenshot({ path: path.join(screenshotDir, 'pos-till-1024.png') });
 });

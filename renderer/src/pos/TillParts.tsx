@@ -90,7 +90,7 @@ export function ScanBar({ onAdd, onScan, focusKey }: { onAdd: (hit: Hit) => void
         <input ref={input} className="till__scan" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('pos.scan.placeholder')} aria-label={t('pos.scan.label')} data-testid="pos-scan" autoFocus />
         <button type="submit" className="btn btn--primary">{t('pos.scan.add')}</button>
         {serialScannersAvailable() && (
-          <button type="button" className="btn btn--light" onClick={() => void addSerialScanner().then(() => setPorts((n) => n + 1)).catch(() => undefined)} data-testid="pos-serial-add">
+          <button type="button" className="btn btn--light till__serial" title={t('pos.scan.serialTitle')} aria-label={t('pos.scan.serialTitle')} onClick={() => void addSerialScanner().then(() => setPorts((n) => n + 1)).catch(() => undefined)} data-testid="pos-serial-add">
             {t('pos.scan.serial')}
           </button>
         )}
@@ -226,6 +226,7 @@ export function TenderPicker({ disabled, onTender, label, cashGiven = false, tot
   const short = totalCents !== undefined && givenCents !== null && givenCents < totalCents;
   return (
     <div className="tender" role="group" aria-label={label}>
+      {totalCents !== undefined && <span className="tender__total" data-testid="tender-total">{money(totalCents)}</span>}
       <strong>{label}</strong>
       {cashGiven && (
         <>
