@@ -1,5 +1,6 @@
-// Runs: node (Playwright tests). The language switch re-renders every string, and the terminal's
-// choice is stored by the core (settings.setLocale), so a reload keeps it.
+// Runs: node (Playwright tests). The language switch re-renders every string. It is the shopper's
+// choice for their session (a reload keeps it), never the terminal's: the next shopper, in a new
+// session, starts in the store's default language (#19: the next shopper inherited the last one's).
 import { expect, test } from '@playwright/test';
 import { invoke, openKiosk } from './helpers.ts';
 
@@ -14,10 +15,15 @@ test('switching to 简体中文 and back re-renders the kiosk', async ({ page })
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('button', { name: '简体中文' })).toHaveAttribute('aria-pressed', 'true');
 
-  // The core stored the terminal's choice.
-  await expect.poll(async () => (await invoke<{ locale: string }>(page, 'app.info')).locale).toBe('zh-CN');
+  // The shopper's reload keeps it; the terminal's default stays the store's.
   await page.reload();
   await expect(page.getByRole('button', { name: /咨询问题/ })).toBeVisible();
+  expect((await invoke<{ locale: string }>(page, 'app.info')).locale).toBe('en');
+  // The next shopper (a new session) starts in English.
+  const next = await page.context().browser()!.newPage();
+  await next.goto(page.url());
+  await expect(next.getByRole('button', { name: /Ask a question/ })).toBeVisible();
+  await next.close();
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: /Ask a question/ })).toBeVisible();

@@ -5,7 +5,6 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import en from './en.json';
 import zhJson from './zh-CN.json';
-import { call } from '../api.ts';
 import type { Locale } from '../lib/types.ts';
 
 export type MessageKey = keyof typeof en;
@@ -28,25 +27,41 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
 interface I18nValue {
   locale: Locale;
   t: Translate;
-  /** Switches the language here at once and tells the core (it persists the terminal's choice). */
+  /** Switches the language here at once, for this session only (the store's default stays). */
   setLocale: (locale: Locale) => void;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
 
+const SESSION_KEY = 'storemind.locale';
+
+/** The language this browser session chose, if any (a reload keeps a shopper's choice; a new session starts from the store's). */
+function sessionLocale(): Locale | null {
+  try {
+    const v = sessionStorage.getItem(SESSION_KEY);
+    return v === 'en' || v === 'zh-CN' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 export function I18nProvider({ initial, children }: { initial: Locale; children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initial);
+  const [locale, setLocaleState] = useState<Locale>(() => sessionLocale() ?? initial);
 
   // Screen readers and CJK line-breaking both read the document language.
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // A shopper's (or a cashier's) choice is theirs, for this session: it never changes the store's
+  // default language (back office → Settings), so the next shopper starts in the store's language.
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
-    // A shopper must never see an error for switching language: if the core cannot store it,
-    // the UI still switches and the terminal keeps its old default.
-    call('settings.setLocale', { locale: next }).catch((e: unknown) => console.warn('settings.setLocale failed', e));
+    try {
+      sessionStorage.setItem(SESSION_KEY, next);
+    } catch {
+      // storage refused (private mode): the switch still holds until a reload
+    }
   }, []);
 
   const value = useMemo<I18nValue>(
