@@ -7,7 +7,15 @@ import { enterPin, guardPage, openKiosk, screenshotDir } from './helpers.ts';
 test('kiosk → Staff → POS: cashier 1111 signs in to the POS shell and out again', async ({ page }) => {
   const guard = guardPage(page);
   await openKiosk(page);
+  // A shopper's tap offers nothing but a hint; staff press and hold.
   await page.getByRole('button', { name: 'Staff' }).click();
+  await expect(page.getByRole('link', { name: 'Point of sale' })).toHaveCount(0);
+  await expect(page.getByText('Staff only: press and hold')).toBeVisible();
+  const staff = (await page.getByRole('button', { name: 'Staff' }).boundingBox())!;
+  await page.mouse.move(staff.x + staff.width / 2, staff.y + staff.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(1000);
+  await page.mouse.up();
   await page.getByRole('link', { name: 'Point of sale' }).click();
 
   await expect(page).toHaveURL(/#\/pos$/);
