@@ -95,7 +95,7 @@ export const ModelRow = z.object({
   activatedAt: z.string().nullable(),
 });
 
-export const AuditRow = z.object({ seq: z.number().int(), ts: z.string(), actor: z.string(), action: z.string(), target: z.string(), details: z.string() });
+export const AuditRow = z.object({ seq: z.number().int(), ts: z.string(), actor: z.string(), actorName: z.string().nullable(), action: z.string(), target: z.string(), targetName: z.string().nullable(), details: z.string() });
 
 export const adminOps = {
   'admin.interactions.list': op({

@@ -80,7 +80,9 @@ test('manager 3333 corrects an interaction\'s intent and sees it saved', async (
   // Saved in the core, not just on screen: leave the panel, come back, filter corrected rows.
   await nav.getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByTestId('audit-chain')).toContainText('Chain verified');
-  await expect(page.getByRole('cell', { name: 'interaction.correctIntent' }).first()).toBeVisible();
+  // Readable: what was done in words, and who did it by name (the codes stay in the log and the tooltip).
+  await expect(page.getByTestId('audit-action').filter({ hasText: 'Assistant answer corrected' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Morgan Manager' }).first()).toBeVisible();
   await shot(page, 'audit');
   await nav.getByRole('link', { name: 'Interactions' }).click();
   await page.getByLabel('Corrected only').check();

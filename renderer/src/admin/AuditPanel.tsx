@@ -3,11 +3,25 @@
 import { useState } from 'react';
 import { call } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
-import { useT } from '../i18n/index.tsx';
+import { useT, type MessageKey } from '../i18n/index.tsx';
 import { NoteBar, errorText, useDateTime, useLoad, type Note } from './ui.tsx';
 import './admin.css';
 
 type Entry = OpOutput<'admin.audit.list'>['entries'][number];
+
+/** An entry's details as "key: value · key: value" (the raw JSON stays in the log itself). */
+export function readableDetails(details: string): string {
+  if (!details || details === '{}') return '';
+  try {
+    const d = JSON.parse(details) as Record<string, unknown>;
+    return Object.entries(d)
+      .map(([k, v]) => `${k.replace(/_/g, ' ')}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+      .join(' · ')
+      .slice(0, 240);
+  } catch {
+    return details.slice(0, 160);
+  }
+}
 
 /** Sign-in paths locked by wrong PINs, with the manager's way to let staff back in. */
 function SignInLocks({ onNote }: { onNote: (n: Note) => void }) {
@@ -40,6 +54,11 @@ function SignInLocks({ onNote }: { onNote: (n: Note) => void }) {
 
 export function AuditPanel() {
   const t = useT();
+  const actionLabel = (action: string) => {
+    const key = `audit.action.${action}` as MessageKey;
+    const label = t(key);
+    return label === key ? action : label;
+  };
   const fmt = useDateTime();
   const first = useLoad('admin.audit.list', { limit: 50 }, []);
   const [older, setOlder] = useState<Entry[]>([]);
@@ -90,10 +109,10 @@ export function AuditPanel() {
               <tr key={e.seq}>
                 <td className="num muted">{e.seq}</td>
                 <td className="nowrap muted">{fmt(e.ts)}</td>
-                <td className="mono">{e.actor}</td>
-                <td><span className="tag">{e.action}</span></td>
-                <td className="mono">{e.target}</td>
-                <td className="mono text">{e.details === '{}' ? '' : e.details.slice(0, 160)}</td>
+                <td title={e.actor}>{e.actorName ?? e.actor}</td>
+                <td><span className="tag" title={e.action} data-testid="audit-action">{actionLabel(e.action)}</span></td>
+                <td title={e.target}>{e.targetName ?? e.target}</td>
+                <td className="text">{readableDetails(e.details)}</td>
               </tr>
             ))}
           </tbody>
