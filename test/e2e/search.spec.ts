@@ -209,3 +209,22 @@ test('search and product screens: touch-sized targets and text of at least 20 px
   await expect(page.getByTestId('product-aisle')).toBeVisible();
   await check('product');
 });
+
+test('portrait kiosk (1080×1920): the keyboard sits under the search box and no result is clipped', async ({ page }) => {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await openFind(page);
+  await page.getByTestId('search-input').fill('batteries');
+  await expect(page.getByTestId('search-result').first()).toBeVisible();
+  const kb = (await page.locator('.ps__keyboard').boundingBox())!;
+  const list = (await page.getByTestId('search-result').first().boundingBox())!;
+  expect(kb.y + kb.height, 'the keyboard is above the results, not beside them').toBeLessThanOrEqual(list.y);
+  const cards = page.getByTestId('search-result');
+  const n = Math.min(await cards.count(), 8);
+  for (let i = 0; i < n; i++) {
+    const card = (await cards.nth(i).boundingBox())!;
+    const price = (await cards.nth(i).getByTestId('price').boundingBox())!;
+    expect(price.x + price.width, `result ${i}'s price inside its card`).toBeLessThanOrEqual(card.x + card.width + 0.5);
+    expect(card.x + card.width, `result ${i} inside the screen`).toBeLessThanOrEqual(1080);
+  }
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-search-portrait.png') });
+});
