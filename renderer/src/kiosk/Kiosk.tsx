@@ -38,8 +38,10 @@ function KioskHome({ onOpen }: { onOpen: (id: string) => void }) {
         {kioskPanels.map((p) => (
           <button key={p.id} type="button" className={`kiosk-tile kiosk-tile--${p.tone}`} onClick={() => onOpen(p.id)} data-testid={`kiosk-open-${p.id}`}>
             <p.Icon size={72} />
-            <span className="kiosk-tile__label">{t(p.labelKey)}</span>
-            <span className="kiosk-tile__hint">{t(p.hintKey)}</span>
+            <span className="kiosk-tile__text">
+              <span className="kiosk-tile__label">{t(p.labelKey)}</span>
+              <span className="kiosk-tile__hint">{t(p.hintKey)}</span>
+            </span>
           </button>
         ))}
       </div>
