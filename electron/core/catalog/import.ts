@@ -27,6 +27,10 @@ export interface ImportOptions {
   /** Keeps this in-memory index current; with an embedder attached, new vectors are made too. */
   index?: SearchIndex;
   now?: Date;
+  /** The CSV already in memory (the back office's upload); `file` then only names it in messages. */
+  text?: string;
+  /** Called in the import's transaction for each row written (the back office shares each with the store). */
+  onWritten?: (p: ProductInput) => void;
 }
 
 export interface ImportResult {
@@ -66,8 +70,8 @@ function readCsvFile(file: string): CsvRecord[] {
   return parseCsv(decodeUtf8(bytes, path.basename(file)), path.basename(file));
 }
 
-function mappedRows(file: string, mapOpt: ImportOptions['map']): SourceRow[] {
-  const records = readCsvFile(file);
+function mappedRows(file: string, mapOpt: ImportOptions['map'], text?: string): SourceRow[] {
+  const records = text === undefined ? readCsvFile(file) : parseCsv(text, path.basename(file));
   const header = records.shift();
   if (!header) throw new CoreError('BAD_INPUT', `${path.basename(file)} is empty: expected a header row.`);
   const names = header.fields.map((h) => h.trim());
@@ -147,7 +151,7 @@ export async function importCatalogCsv(db: Db, file: string, opts: ImportOptions
   const t0 = performance.now();
   const now = (opts.now ?? new Date()).toISOString();
   // Everything that can be checked before writing is: unreadable files, bad encoding, missing columns.
-  const source = opts.format === 'instacart' ? instacartRows(file) : { rows: mappedRows(file, opts.map), areas: [] as MapAreaInput[] };
+  const source = opts.format === 'instacart' ? instacartRows(file) : { rows: mappedRows(file, opts.map, opts.text), areas: [] as MapAreaInput[] };
   const rejected: ImportResult['rejected'] = [];
   let inserted = 0;
   let updated = 0;
@@ -172,6 +176,7 @@ export async function importCatalogCsv(db: Db, file: string, opts: ImportOptions
       try {
         if (write(p) === 'inserted') inserted++;
         else updated++;
+        opts.onWritten?.(p);
       } catch (e) {
         // A constraint on one row (an SKU or barcode owned by another product) rejects that row only.
         const msg = (e as Error).message;
@@ -201,13 +206,13 @@ function constraintReason(msg: string): string {
 
 interface MapAreaInput { id: string; name: string; departments: string[]; x: number; y: number; w: number; h: number }
 
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', reg: '®', trade: '™', copy: '©', nbsp: ' ' };
+const ENTITIES = new Map<string, string>(Object.entries({ amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', reg: '®', trade: '™', copy: '©', nbsp: ' ' }));
 
 /** The catalog's names carry HTML entities (&#39;, &Reg;) and escaped quotes (9\"). */
 function cleanName(s: string): string {
   return s
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&([a-z]+);/gi, (m, e: string) => ENTITIES[e.toLowerCase()] ?? m)
+    .replace(/&([a-z]+);/gi, (m, e: string) => ENTITIES.get(e.toLowerCase()) ?? m)
     .replace(/\\"/g, '"')
     .trim();
 }

@@ -14,7 +14,8 @@ export function tokenize(s: string): string[] {
   return normalize(s).match(TOKEN) ?? [];
 }
 
-const IRREGULAR: Record<string, string> = {
+// A Map, not an object: a product called "constructor" or "toString" must not stem to Object's methods.
+const IRREGULAR = new Map<string, string>(Object.entries({
   mice: 'mouse', children: 'child', feet: 'foot', teeth: 'tooth', geese: 'goose', men: 'man', women: 'woman', people: 'person',
   loaves: 'loaf', knives: 'knife', leaves: 'leaf', halves: 'half', shelves: 'shelf', wolves: 'wolf', calves: 'calf', potatoes: 'potato',
   tomatoes: 'tomato', shoes: 'shoe', toes: 'toe', canoes: 'canoe', dice: 'die', cookies: 'cookie', pies: 'pie', brownies: 'brownie',
@@ -23,11 +24,11 @@ const IRREGULAR: Record<string, string> = {
   series: 'series', species: 'species', news: 'news', lens: 'lens', gas: 'gas', bus: 'bus', yes: 'yes', swiss: 'swiss',
   hummus: 'hummus', asparagus: 'asparagus', couscous: 'couscous', molasses: 'molasses', citrus: 'citrus', octopus: 'octopus',
   cactus: 'cactus', analysis: 'analysis', tennis: 'tennis', always: 'always', whiskies: 'whisky', cherries: 'cherry',
-};
+}));
 
 /** Singular form of an English noun; words that are not plurals come back unchanged. */
 export function stem(word: string): string {
-  const irr = IRREGULAR[word];
+  const irr = IRREGULAR.get(word);
   if (irr) return irr;
   const n = word.length;
   if (n <= 3 || !word.endsWith('s') || /\d/.test(word)) return word;

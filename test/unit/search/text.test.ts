@@ -63,3 +63,10 @@ describe('MATCH expressions', () => {
     expect(slots.length).toBeLessThanOrEqual(8);
   });
 });
+
+describe('words that are the names of Object methods', () => {
+  it('stem to themselves, not to a function (a product called "constructor" once broke every search)', () => {
+    for (const w of ['constructor', 'tostring', 'hasownproperty', 'valueof', '__proto__']) expect(stem(w)).toBe(w);
+    expect(stems('toString constructor')).toEqual(['tostring', 'constructor']);
+  });
+});
