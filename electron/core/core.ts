@@ -10,7 +10,7 @@ import { createSessionStore } from './auth/sessions.ts';
 import { seedDemoStaff } from './auth/users.ts';
 import { getSetting } from './settings/settings.ts';
 import { seedDemoStore } from './catalog/seed.ts';
-import { createSearchIndex } from './search/engine.ts';
+import { createSearchIndex, warmSearch } from './search/engine.ts';
 import { fileKeyStore, KEY_FILE, resolveDatabaseKey } from './db/key.ts';
 import { createDispatcher, type Dispatch, type DispatchLog } from './api/dispatch.ts';
 import { handlers } from './api/handlers.ts';
@@ -107,6 +107,9 @@ export function createCore(opts: CoreOptions): Core {
   services.extensions.set('search', searchIndex);
   services.extensions.set('models', models);
   const ready = models.ready.then(() => attachEmbedder(searchIndex, models.embedder()));
+  // Search warm-up (#21): a few representative queries, one per event-loop turn, so the first shopper gets the same speed as the hundredth; again (one hybrid query) once the encoder is attached.
+  setImmediate(() => void warmSearch(searchIndex, { semantic: false }));
+  void ready.then(() => warmSearch(searchIndex, { lexical: false })).catch(() => undefined);
   // Hot model switch: a verified encoder update (sync emits models.changed) is loaded beside the
   // running one; search embeds the catalog with it before the swap, then the old one is closed.
   models.onSwap(({ embedder }) => switchEmbedder(searchIndex, embedder));

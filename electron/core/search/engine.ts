@@ -12,8 +12,11 @@ import { parseQuery, toMatch, type Alt, type Slot } from './query.ts';
 import { buildSynonyms, type SynonymTable } from './synonyms.ts';
 import { Vocabulary } from './typo.ts';
 import { embedMissing, VectorMatrix, type Embedder } from './vectors.ts';
+import { lap, type SearchProfile } from './profile.ts';
 
 export type { Embedder } from './vectors.ts';
+export type { SearchProfile, SearchStage } from './profile.ts';
+export { warmSearch, type WarmResult } from './warm.ts';
 
 export interface SearchFilters {
   department?: string;
@@ -27,6 +30,8 @@ export interface SearchOptions {
   facets?: SearchFilters;
   /** Overrides the index's embedder for this call (tests); null disables semantic retrieval. */
   embedder?: Embedder | null;
+  /** When given, each stage of this search adds its milliseconds here (bench / tuning; off by default). */
+  profile?: SearchProfile;
 }
 
 /** What a result shows: the document's product fields plus its score. */
@@ -111,6 +116,11 @@ export class SearchIndex {
     return this.byProduct.size;
   }
 
+  /** Bytes held by the vector matrix (0 without an embedder). */
+  get vectorBytes(): number {
+    return this.vectors?.bytes ?? 0;
+  }
+
   /** Brings the index up to date with the catalog (cheap when nothing changed). */
   refresh(): { changed: number } {
     if (this.st.dirty.get() !== undefined) syncSearchTables(this.db);
@@ -162,8 +172,8 @@ export class SearchIndex {
   /** Lexical (and barcode/SKU) search, synchronous: what the POS uses on every keystroke. */
   searchSync(q: string, opts: SearchOptions = {}): SearchResponse {
     const t0 = performance.now();
-    const { mode, ranked, facets } = this.rank(q, opts.facets ?? {}, CANDIDATES);
-    return this.respond(q, t0, mode, ranked, facets, opts.limit);
+    const { mode, ranked, facets } = this.rank(q, opts.facets ?? {}, CANDIDATES, opts.profile);
+    return this.respond(q, t0, mode, ranked, facets, opts.limit, opts.profile);
   }
 
   /** Lexical + semantic (when an embedder is attached or passed), fused by reciprocal rank. */
@@ -171,15 +181,19 @@ export class SearchIndex {
     const t0 = performance.now();
     const embedder = opts.embedder === undefined ? this.embedder : opts.embedder;
     const filters = opts.facets ?? {};
-    const lex = this.rank(q, filters, CANDIDATES);
-    if (!embedder || lex.mode !== 'text' || q.trim() === '') return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit);
+    const prof = opts.profile;
+    const lex = this.rank(q, filters, CANDIDATES, prof);
+    if (!embedder || lex.mode !== 'text' || q.trim() === '') return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit, prof);
     if (embedder !== this.embedder) {
       this.embedder = embedder;
       this.reloadVectors();
     }
-    if (!this.vectors || this.vectors.size === 0) return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit);
+    if (!this.vectors || this.vectors.size === 0) return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit, prof);
+    let ts = prof ? performance.now() : 0;
     const [qv] = await embedder.embed([q.slice(0, 1000)]);
+    if (prof) ts = lap(prof, 'embed', ts);
     const near = qv ? this.vectors.nearest(qv, 50) : [];
+    if (prof) ts = lap(prof, 'vector', ts);
     // Nearest neighbours always exist, even for gibberish. With lexical hits they only re-rank and
     // extend; alone, they must be clearly similar, or a shopper who typed nonsense gets random shelves.
     const sem = lex.ranked.length > 0 ? near : (near[0]?.sim ?? 0) >= SEMANTIC_ALONE_MIN_SIM ? near.filter((n) => n.sim >= SEMANTIC_ALONE_MIN_SIM - 0.05) : [];
@@ -197,10 +211,12 @@ export class SearchIndex {
       else fused.set(doc.docId, { doc, score: add });
     }
     const ranked = [...fused.values()].sort((a, b) => b.score - a.score);
-    return this.respond(q, t0, lex.mode, ranked, lex.facets, opts.limit);
+    if (prof) lap(prof, 'fusion', ts);
+    return this.respond(q, t0, lex.mode, ranked, lex.facets, opts.limit, prof);
   }
 
-  private respond(q: string, t0: number, mode: SearchResponse['mode'], ranked: Ranked[], facets: SearchResponse['facets'], limit = 20): SearchResponse {
+  private respond(q: string, t0: number, mode: SearchResponse['mode'], ranked: Ranked[], facets: SearchResponse['facets'], limit = 20, prof?: SearchProfile): SearchResponse {
+    const th = prof ? performance.now() : 0;
     const n = Math.max(1, Math.min(50, Math.floor(limit)));
     const results = ranked.slice(0, n).map(({ doc, score }) => ({
       id: doc.id,
@@ -215,17 +231,26 @@ export class SearchIndex {
       stock: doc.stock,
       score: Math.round(score * 10000) / 10000,
     }));
+    if (prof) lap(prof, 'hydrate', th);
     return { q, took_ms: Math.round((performance.now() - t0) * 1000) / 1000, mode, results, facets };
   }
 
-  private rank(q: string, filters: SearchFilters, candidates: number): { mode: SearchResponse['mode']; ranked: Ranked[]; facets: SearchResponse['facets'] } {
+  private rank(q: string, filters: SearchFilters, candidates: number, prof?: SearchProfile): { mode: SearchResponse['mode']; ranked: Ranked[]; facets: SearchResponse['facets'] } {
+    let ts = prof ? performance.now() : 0;
     this.refresh();
+    if (prof) ts = lap(prof, 'refresh', ts);
     const exact = this.exactLookup(q);
     if (exact) {
       const ranked = exact.docs.filter((d) => passes(d, filters)).map((doc) => ({ doc, score: 1 }));
       return { mode: exact.mode, ranked, facets: facetsOf(exact.docs) };
     }
-    const { slots } = parseQuery(q, this.vocab, this.syn);
+    // Typo / synonym / prefix work inside parseQuery is timed apart; "parse" is what is left.
+    const inner = prof ? (prof.typo ?? 0) + (prof.synonyms ?? 0) + (prof.prefix ?? 0) : 0;
+    const { slots } = parseQuery(q, this.vocab, this.syn, prof);
+    if (prof) {
+      ts = lap(prof, 'parse', ts);
+      prof.parse = (prof.parse ?? 0) - ((prof.typo ?? 0) + (prof.synonyms ?? 0) + (prof.prefix ?? 0) - inner);
+    }
     const filtered = filters.department !== undefined || filters.inStock !== undefined || filters.dietary !== undefined;
     const n = filtered ? CANDIDATES_FILTERED : candidates;
     const bm = new Map<number, number>();
@@ -234,6 +259,7 @@ export class SearchIndex {
     // Each step is still an AND, so it stays selective (and fast) where a plain OR would not.
     for (let keep = slots.length - 1; bm.size < 20 && keep >= 1; keep--) this.collect(toMatch(slots.slice(0, keep), 'and'), n, bm);
     if (bm.size === 0 && slots.length > 1) this.collect(toMatch(slots.slice(1), 'or'), n, bm);
+    if (prof) ts = lap(prof, 'fts', ts);
     const all: Ranked[] = [];
     let worst = 0;
     let best = 0;
@@ -258,8 +284,11 @@ export class SearchIndex {
       for (const d of heads) share.set(d.aisle, (share.get(d.aisle) ?? 0) + 1 / heads.length);
       for (const r of all) r.score += 0.8 * (share.get(r.doc.aisle) ?? 0);
     }
+    if (prof) ts = lap(prof, 'rank', ts);
     const facets = facetsOf(all.map((r) => r.doc));
+    if (prof) ts = lap(prof, 'facets', ts);
     const ranked = all.filter((r) => passes(r.doc, filters)).sort((a, b) => b.score - a.score || a.doc.name.length - b.doc.name.length);
+    if (prof) lap(prof, 'rank', ts);
     return { mode: 'text', ranked, facets };
   }
 
@@ -374,6 +403,12 @@ function passes(doc: SearchDoc, f: SearchFilters): boolean {
   return true;
 }
 
+/**
+ * One collator made at load: the first localeCompare of a process sets up ICU (~10 ms measured on
+ * the first query after start, #21); Intl.Collator() with no arguments orders exactly as it does.
+ */
+const collator = new Intl.Collator();
+
 function facetsOf(docs: SearchDoc[]): SearchResponse['facets'] {
   const dept = new Map<string, number>();
   const diet = new Map<string, number>();
@@ -383,7 +418,7 @@ function facetsOf(docs: SearchDoc[]): SearchResponse['facets'] {
     for (const t of d.dietary) diet.set(t, (diet.get(t) ?? 0) + 1);
     if (d.stock > 0) inStock++;
   }
-  const list = (m: Map<string, number>) => [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const list = (m: Map<string, number>) => [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
   return {
     department: list(dept),
     inStock: [

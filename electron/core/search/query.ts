@@ -6,6 +6,7 @@
 import type { SynonymTable } from './synonyms.ts';
 import { STOPWORDS, stem, tokenize } from './text.ts';
 import type { Vocabulary } from './typo.ts';
+import { lap, type SearchProfile } from './profile.ts';
 
 export type AltKind = 'exact' | 'syn' | 'typo' | 'prefix' | 'split';
 
@@ -33,7 +34,8 @@ const MAX_ALTS = 10;
 const RARE_DF = 5;
 const COMMON_DF = 3;
 
-export function parseQuery(q: string, vocab: Vocabulary, syn: SynonymTable): ParsedQuery {
+/** `prof`, when given, gets the typo and synonym work timed apart (the rest is the caller's "parse"). */
+export function parseQuery(q: string, vocab: Vocabulary, syn: SynonymTable, prof?: SearchProfile): ParsedQuery {
   const tokens = tokenize(q.slice(0, 1000)).slice(0, MAX_TOKENS);
   let content = tokens.filter((t) => !STOPWORDS.has(t));
   if (content.length === 0) content = tokens;
@@ -45,6 +47,7 @@ export function parseQuery(q: string, vocab: Vocabulary, syn: SynonymTable): Par
   let i = 0;
   while (i < st.length) {
     let taken = 0;
+    const ts = prof ? performance.now() : 0;
     for (let len = Math.min(syn.maxWords, st.length - i); len >= 2; len--) {
       const words = st.slice(i, i + len);
       const alts = syn.map.get(words.join(' '));
@@ -54,9 +57,10 @@ export function parseQuery(q: string, vocab: Vocabulary, syn: SynonymTable): Par
         break;
       }
     }
+    if (prof) lap(prof, 'synonyms', ts);
     if (taken === 0) {
       const isLast = i === st.length - 1;
-      slots.push(wordSlot(st[i]!, content[i]!, isLast && typing, vocab, syn));
+      slots.push(wordSlot(st[i]!, content[i]!, isLast && typing, vocab, syn, prof));
       taken = 1;
     }
     i += taken;
@@ -83,11 +87,13 @@ function synAlt(terms: string[]): Alt {
   return { terms, prefix: false, weight: 0.8, kind: 'syn' };
 }
 
-function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary, syn: SynonymTable): Slot {
+function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary, syn: SynonymTable, prof?: SearchProfile): Slot {
   const alts: Alt[] = [];
   const known = vocab.has(word);
   if (known) alts.push({ terms: [word], prefix: false, weight: 1, kind: 'exact' });
+  let t0 = prof ? performance.now() : 0;
   for (const t of syn.map.get(word) ?? []) alts.push(synAlt(t));
+  if (prof) t0 = lap(prof, 'synonyms', t0);
   // A finished, common word ("eggs", "milk") is what the shopper meant: expanding it as a prefix
   // (eggplant, eggnog, milkshake) costs BM25 work over thousands of rows and adds noise.
   const finished = known && word.length >= 3 && vocab.docFreq(word) >= COMMON_DF;
@@ -95,6 +101,7 @@ function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary,
     // Prefix on the raw word too: "batteri" is a prefix of nothing once folded, "batteri"* is.
     for (const p of new Set([word, raw])) if (vocab.hasPrefix(p)) alts.push({ terms: [p], prefix: true, weight: 0.85, kind: 'prefix' });
   }
+  if (prof) t0 = lap(prof, 'prefix', t0);
   // A word the catalog knows only from a product or two ("almnd" is in one name) is more likely a
   // typo than what the shopper meant: try corrections for it too, weighted by how common they are.
   const df = vocab.docFreq(word);
@@ -113,6 +120,7 @@ function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary,
     const split = splitWord(word, vocab);
     if (split) alts.push({ terms: split, prefix: false, weight: 0.8, kind: 'split' });
   }
+  if (prof) lap(prof, 'typo', t0);
   return { words: [word], alts };
 }
 

@@ -135,6 +135,11 @@ export class VectorMatrix {
     return this.ids.length;
   }
 
+  /** Typed-array bytes held (vectors, centroids, group rows); the id strings come on top. */
+  get bytes(): number {
+    return this.data.byteLength + this.centroids.byteLength + this.groups.reduce((n, g) => n + g.byteLength, 0);
+  }
+
   /** The k rows most similar (cosine; rows are unit length) to `query`. */
   nearest(query: Float32Array, k: number): Array<{ id: string; sim: number }> {
     if (query.length !== this.dim || this.size === 0) return [];
