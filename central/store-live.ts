@@ -5,11 +5,11 @@
 // or the platform for a store without a hub; records a hub relays upward were derived at the hub.
 import type pg from 'pg';
 import type { z } from 'zod';
-import { PurchaseOrderRecord, StaffRecord, StockMovement, StoreTxn, TicketRecord, ZReportRecord, mergeTicket, type TicketRecordT } from '../common/api/live.ts';
+import { ProductEditRecord, PurchaseOrderRecord, StaffRecord, StockMovement, StoreTxn, TicketRecord, ZReportRecord, mergeTicket, type TicketRecordT } from '../common/api/live.ts';
 import type { ChangeT } from '../common/api/sync.ts';
 import { appendChanges } from './changes.ts';
 
-const strict: Partial<Record<string, z.ZodType>> = { help_ticket: TicketRecord, stock_movement: StockMovement, staff: StaffRecord, purchase_order: PurchaseOrderRecord, z_report: ZReportRecord };
+const strict: Partial<Record<string, z.ZodType>> = { help_ticket: TicketRecord, stock_movement: StockMovement, staff: StaffRecord, purchase_order: PurchaseOrderRecord, z_report: ZReportRecord, product_edit: ProductEditRecord };
 
 /** Why a live record cannot be shared with the store (it is then rejected like any bad record), or null. */
 export function liveRecordProblem(kind: string, payload: unknown): string | null {
@@ -47,6 +47,10 @@ export async function deriveLiveChanges(c: pg.PoolClient, storeId: string, recor
     } else if (r.kind === 'z_report') {
       const z = ZReportRecord.parse(JSON.parse(r.payload));
       out.push({ kind: 'z_report', key: z.id, op: 'upsert', data: z });
+    } else if (r.kind === 'product_edit') {
+      // A store edit travels as the platform's own catalog change, so terminals apply it the same way.
+      const { id, active, terminalId: _t, ...product } = ProductEditRecord.parse(JSON.parse(r.payload));
+      out.push(active ? { kind: 'product', key: id, op: 'upsert', data: product } : { kind: 'product', key: id, op: 'delete', data: { updatedAt: product.updatedAt } });
     } else if (r.kind === 'transaction') {
       const p = JSON.parse(r.payload) as Record<string, unknown>;
       const t = StoreTxn.safeParse({ ...p, cardFingerprint: (p.tender as { fingerprint?: unknown } | undefined)?.fingerprint ?? null });

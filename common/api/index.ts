@@ -8,6 +8,7 @@ import { adminOps } from './admin.ts';
 import { appOps } from './app.ts';
 import { assistantOps } from './assistant.ts';
 import { catalogOps } from './catalog.ts';
+import { catalogAdminOps } from './catalog-admin.ts';
 import { fraudOps } from './fraud.ts';
 import { inventoryOps } from './inventory.ts';
 import { recommendOps } from './recommend.ts';
@@ -22,6 +23,7 @@ export const api = {
   ...assistantOps,
   ...adminOps,
   ...catalogOps,
+  ...catalogAdminOps,
   ...posOps,
   ...printingOps,
   ...shiftOps,

@@ -72,6 +72,34 @@ export const ZReportRecord = z.object({
 });
 export type ZReportRecordT = z.infer<typeof ZReportRecord>;
 
+/**
+ * A product as a store edit shares it (the back office's catalogue): the whole product, newest
+ * updatedAt wins. The hub hands it to the store as a change of kind 'product' (a retired one as a
+ * delete), which every terminal applies exactly as a platform catalog change.
+ */
+export const ProductEditRecord = z.object({
+  id: Id,
+  sku: z.string().min(1).max(64),
+  name: z.string().min(1).max(300),
+  brand: z.string().max(200),
+  description: z.string().max(5000),
+  department: z.string().min(1).max(100),
+  category_path: z.string().max(500),
+  aisle: z.string().max(20),
+  bay: z.string().max(20),
+  shelf: z.string().max(20),
+  price_cents: z.number().int().nonnegative(),
+  promo_price_cents: z.number().int().nonnegative().nullable(),
+  size: z.string().max(100),
+  attributes: z.record(z.string(), z.unknown()),
+  synonyms: z.string().max(2000),
+  barcodes: z.array(z.string().regex(/^\d{8,14}$/)).max(20),
+  active: z.boolean(),
+  updatedAt: Iso,
+  terminalId: z.string().max(200),
+});
+export type ProductEditRecordT = z.infer<typeof ProductEditRecord>;
+
 /** A staff account as every terminal of the store holds it: the PIN's scrypt hash, never the PIN. */
 export const StaffRecord = z.object({
   id: Id,

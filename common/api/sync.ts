@@ -86,7 +86,7 @@ export function enrollProofString(code: string, publicKey: string): string {
   return `STOREMIND-ENROLL-V1\n${code}\n${publicKey}`;
 }
 
-export const OUTBOX_KINDS = ['interaction', 'feedback', 'help_ticket', 'transaction', 'fraud_decision', 'fraud_verdict', 'audit', 'intent_correction', 'stock_movement', 'staff', 'purchase_order', 'rec_event', 'z_report'] as const;
+export const OUTBOX_KINDS = ['interaction', 'feedback', 'help_ticket', 'transaction', 'fraud_decision', 'fraud_verdict', 'audit', 'intent_correction', 'stock_movement', 'staff', 'purchase_order', 'rec_event', 'z_report', 'product_edit'] as const;
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export type ErrorBodyT = z.infer<typeof ErrorBody>;

@@ -5,6 +5,7 @@ import { adminHandlers } from './handlers-admin.ts';
 import { appHandlers } from './handlers-app.ts';
 import { assistantHandlers } from './handlers-assistant.ts';
 import { catalogApiHandlers } from './handlers-catalog.ts';
+import { catalogAdminHandlers } from './handlers-catalog-admin.ts';
 import { inventoryHandlers } from './handlers-inventory.ts';
 import { recommendHandlers } from './handlers-recommend.ts';
 import { syncHandlers } from './handlers-sync.ts';
@@ -17,6 +18,7 @@ export const handlers: HandlerTable = {
   ...assistantHandlers,
   ...adminHandlers,
   ...catalogApiHandlers,
+  ...catalogAdminHandlers,
   ...syncHandlers,
   ...posHandlers,
   ...printingHandlers,

@@ -27,6 +27,8 @@ const ProductData = z.object({
   synonyms: z.string().max(2000).optional(),
   stock: z.number().int().optional(),
   barcodes: z.array(z.string().regex(/^\d{8,14}$/)).max(20).optional(),
+  /** Set by a store edit (back office catalogue): the newest edit wins and its barcode list is the whole list. */
+  updatedAt: z.string().min(10).max(40).optional(),
 });
 const PriceData = z.object({ price_cents: z.number().int().nonnegative(), promo_price_cents: z.number().int().nonnegative().nullable().optional() });
 const KbData = z.object({
@@ -53,12 +55,22 @@ function parse<T extends z.ZodType>(schema: T, data: unknown, what: string): z.o
 }
 
 registerChangeApplier('product', (db, c, now) => {
+  // A store edit carries when it was made: an older one than this terminal holds changes nothing.
+  const at = (c.data as { updatedAt?: unknown } | undefined)?.updatedAt;
+  const editedAt = typeof at === 'string' ? at : null;
+  if (editedAt && ((db.prepare('SELECT updated_at FROM products WHERE id = ?').pluck().get(c.key) as string | undefined) ?? '') >= editedAt) return;
   if (c.op === 'delete') {
     // Deactivated, not deleted: receipts and history still name the product.
-    db.prepare('UPDATE products SET active = 0, updated_at = ? WHERE id = ?').run(now, c.key);
+    db.prepare('UPDATE products SET active = 0, updated_at = ? WHERE id = ?').run(editedAt ?? now, c.key);
     return;
   }
-  productWriter(db, now)({ id: c.key, ...parse(ProductData, c.data, `product ${c.key}`) });
+  const { updatedAt, ...p } = parse(ProductData, c.data, `product ${c.key}`);
+  productWriter(db, updatedAt ?? now)({ id: c.key, ...p });
+  if (updatedAt) {
+    const keep = new Set(p.barcodes ?? []);
+    const drop = db.prepare('DELETE FROM barcodes WHERE code = ? AND product_id = ?');
+    for (const code of db.prepare('SELECT code FROM barcodes WHERE product_id = ?').pluck().all(c.key) as string[]) if (!keep.has(code)) drop.run(code, c.key);
+  }
 });
 registerChangeApplier('price', (db, c, now) => {
   if (c.op === 'delete') throw new Error('a price cannot be deleted; deactivate the product');

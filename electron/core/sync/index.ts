@@ -40,7 +40,7 @@ export function syncOptions(services: CoreServices): SyncOptions {
 }
 
 /** Records the rest of the store waits for: uploaded at once, not at the next poll. */
-const STORE_SHARED: ReadonlySet<OutboxKind> = new Set(['help_ticket', 'stock_movement', 'staff', 'transaction', 'purchase_order', 'z_report']);
+const STORE_SHARED: ReadonlySet<OutboxKind> = new Set(['help_ticket', 'stock_movement', 'staff', 'transaction', 'purchase_order', 'z_report', 'product_edit']);
 
 /**
  * The loop plus the live link: a pass runs when the server says the store's log grew, and soon

@@ -1,7 +1,6 @@
 // Runs: dom (renderer). The back-office nav, in order. Replace a placeholder with the real component
 // when its operations land; add a panel by adding an entry (and its strings in both i18n files).
 // Each panel's minRole matches the least access of the operations it calls; the core enforces them.
-import { placeholderPanel } from '../staff/panels.tsx';
 import type { StaffPanel } from '../staff/panels.tsx';
 import { InteractionsPanel } from './InteractionsPanel.tsx';
 import { KnowledgePanel } from './KnowledgePanel.tsx';
@@ -13,6 +12,7 @@ import { SyncPanel } from './SyncPanel.tsx';
 import { InventoryPanel } from './InventoryPanel.tsx';
 import { RecommendPanel } from './RecommendPanel.tsx';
 import { ZReportsPanel } from './ZReportsPanel.tsx';
+import { CatalogPanel } from './CatalogPanel.tsx';
 // Panels other domains own, linked here: the fraud review queue (POS + fraud) and kiosk help tickets (assistant).
 import { ReviewPanel } from './review/ReviewPanel.tsx';
 import { HelpTicketsPanel } from '../kiosk/assistant/HelpTicketsPanel.tsx';
@@ -25,7 +25,7 @@ export const adminPanels: readonly StaffPanel[] = [
   { id: 'recommend', titleKey: 'admin.panel.recommend', minRole: 'supervisor', Component: RecommendPanel },
   { id: 'zreports', titleKey: 'admin.zreports.title', minRole: 'manager', Component: ZReportsPanel },
   { id: 'store', titleKey: 'admin.panel.store', minRole: 'manager', Component: KnowledgePanel },
-  { id: 'catalog', titleKey: 'admin.panel.catalog', minRole: 'manager', Component: placeholderPanel('admin.panel.catalog', 'admin.panel.catalog.body') },
+  { id: 'catalog', titleKey: 'admin.panel.catalog', minRole: 'manager', Component: CatalogPanel },
   { id: 'sync', titleKey: 'admin.panel.sync', minRole: 'supervisor', Component: SyncPanel },
   { id: 'models', titleKey: 'admin.panel.models', minRole: 'manager', Component: ModelsPanel },
   { id: 'audit', titleKey: 'admin.panel.audit', minRole: 'manager', Component: AuditPanel },
