@@ -138,7 +138,31 @@ async function productReply(ctx: AnswerContext, intent: KioskIntent, slots: Slot
     const altText = alt ? ` ${alt.name} is in stock in ${where(alt)}.` : due ? '' : ' A team member can check when it will be back.';
     return reply('answer', due ? 'product:out_of_stock_due' : 'product:out_of_stock', `Sorry, ${p.name} is out of stock right now.${due}${altText}`, { products: cards });
   }
+  const range = slots.product !== '' ? categoryRange(slots.product, cards) : null;
+  if (range) return reply('answer', 'product:location_range', `${range}${alsoBuyLine(ctx, p.id)}`, { products: cards });
   return reply('answer', 'product:location', `${p.name} is in ${where(p)}.${alsoBuyLine(ctx, p.id)}`, { products: cards });
+}
+
+/**
+ * "where are the batteries" asks for a kind of product, not one of them: when the words asked are
+ * fewer than any one product's name and the products found share an aisle, the answer is the
+ * aisle and its bays ("Batteries are in aisle A13 (Electronics), bays 1–2."), with the cards below,
+ * rather than the first battery's shelf.
+ */
+function categoryRange(phrase: string, cards: ProductCard[]): string | null {
+  const asked = phrase.trim().replace(/^(the|some|any)\s+/i, '');
+  if (cards.length < 2 || asked.split(/\s+/).length > 2) return null;
+  const aisle = cards[0]!.aisle;
+  const same = cards.filter((c) => c.aisle === aisle);
+  if (!aisle || same.length < 2 || same.length !== cards.length) return null;
+  const lowered = asked.toLowerCase();
+  // A phrase that names one product (its whole name) is a product question, not a category one.
+  if (cards.some((c) => c.name.toLowerCase() === lowered)) return null;
+  const bays = [...new Set(same.map((c) => c.bay).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const bayText = bays.length === 0 ? '' : bays.length === 1 ? `, bay ${bays[0]}` : `, bays ${bays[0]}–${bays.at(-1)}`;
+  const name = asked.charAt(0).toUpperCase() + asked.slice(1);
+  const verb = /s$/i.test(asked) ? 'are' : 'is';
+  return `${name} ${verb} in aisle ${aisle}${cards[0]!.aisle_name ? ` (${cards[0]!.aisle_name})` : ''}${bayText}.`;
 }
 
 /** " Shoppers also buy X (aisle B2) and Y (aisle C1)." or ''. Never stops the answer. */

@@ -43,13 +43,20 @@ describe('assistant pipeline', () => {
     expect(outbox.payload).not.toContain('jo@example.com');
   });
 
-  it('answers a product location from the catalog, with product cards', async () => {
+  it('answers where a kind of product is with its aisle and bays, with product cards', async () => {
     const r = await assistant.ask({ sessionId: session(), text: 'where is the peanut butter' });
-    expect(r).toMatchObject({ kind: 'answer', intent: 'find_product', answerId: 'product:location', handoff: false });
-    expect(r.products.length).toBeGreaterThan(0);
+    expect(r).toMatchObject({ kind: 'answer', intent: 'find_product', answerId: 'product:location_range', handoff: false });
+    expect(r.products.length).toBeGreaterThan(1);
     expect(r.products[0]).toMatchObject({ aisle: 'A5' });
-    expect(r.answer).toContain('aisle A5');
-    expect(r.answer).toMatch(/shelf \d/);
+    expect(r.answer).toMatch(/^Peanut butter is in aisle A5\b.*\bbays? \d/);
+    const batteries = await assistant.ask({ sessionId: session(), text: 'where are the batteries' });
+    expect(batteries.answer).toMatch(/^Batteries are in aisle A13 \(Electronics\), bays \d+–\d+\./);
+  });
+
+  it('answers where one named product is to the shelf', async () => {
+    const r = await assistant.ask({ sessionId: session(), text: 'where is the creamy peanut butter' });
+    expect(r).toMatchObject({ kind: 'answer', answerId: 'product:location' });
+    expect(r.answer).toMatch(/Peanut Butter is in aisle A5.*shelf \d/);
   });
 
   it('holiday hours come from the store profile, in its timezone', async () => {
