@@ -44,7 +44,7 @@ export async function searchCommand(opts: {
       throw new CoreError('BAD_INPUT', `Cannot read ${opts.batchFile}.`);
     }
     for (const line of text.split(/\r?\n/)) {
-      const q = line.trim();
+      const q = batchQuery(line);
       if (!q) continue;
       const r = await index.search(q.slice(0, 1000), { limit });
       const results = r.results.map((h) => ({ id: h.id, name: h.name, aisle: h.aisle, department: h.department, score: h.score }));
@@ -85,4 +85,18 @@ export async function catalogImportCommand(opts: {
     if (r.rejected.length > 50) out(`  ... and ${r.rejected.length - 50} more`);
   }
   return r.rejected.length > 0 && r.inserted + r.updated === 0 ? 1 : 0;
+}
+
+/** A batch line is the query itself, or a JSON object with "q" (as `search --json` prints it back). */
+export function batchQuery(line: string): string {
+  const t = line.trim();
+  if (t.startsWith('{')) {
+    try {
+      const v = JSON.parse(t) as { q?: unknown };
+      if (typeof v.q === 'string') return v.q.trim();
+    } catch {
+      // not JSON after all: the text is the query
+    }
+  }
+  return t;
 }

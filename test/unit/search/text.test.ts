@@ -70,3 +70,12 @@ describe('words that are the names of Object methods', () => {
     expect(stems('toString constructor')).toEqual(['tostring', 'constructor']);
   });
 });
+
+describe('search --batch lines', () => {
+  it('take plain text or {"q": ...} JSON', async () => {
+    const { batchQuery } = await import('../../../electron/core/search/cli.ts');
+    expect(batchQuery('almond milk')).toBe('almond milk');
+    expect(batchQuery('{"q": " oat milk ", "k": 5}')).toBe('oat milk');
+    expect(batchQuery('{not json')).toBe('{not json');
+  });
+});
