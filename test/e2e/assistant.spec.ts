@@ -38,6 +38,15 @@ test('a shopper asks typed questions and gets a location, hours, a policy, a def
   const card = where.getByTestId('assistant-product').first();
   await expect(card).toContainText(/Peanut Butter/);
   await expect(card.getByTestId('assistant-product-where')).toContainText(/Aisle A5 .*Shelf \d/);
+  // The keyboard stays for the next question, with what questions need.
+  await expect(page.getByTestId('osk-key-question')).toBeVisible();
+  await expect(page.getByTestId('osk-shift')).toBeVisible();
+  // A card is a way to the product: its page with the map, and Back to the conversation.
+  await card.getByTestId('assistant-product-open').click();
+  await expect(page.getByTestId('product-page')).toBeVisible();
+  await expect(page.getByTestId('product-aisle')).toContainText('A5');
+  await page.getByTestId('product-back').click();
+  await expect(page.getByTestId('assistant-answer').first()).toContainText(/aisle A5/);
 
   const hours = await ask(page, 'what time do you close today');
   await expect(hours).toHaveAttribute('data-intent', 'store_hours');
@@ -80,8 +89,8 @@ test('chips, the on-screen keyboard, multi-turn order lookup and Call staff', as
   await expect(askBack).toHaveAttribute('data-kind', 'ask');
   await expect(askBack).toContainText(/order number/);
 
-  // Typed on the on-screen keyboard, as on a kiosk without a physical one.
-  await page.getByTestId('assistant-keyboard').click();
+  // Typed on the on-screen keyboard, as on a kiosk without a physical one: it stayed open after the question.
+  await expect(page.getByTestId('assistant-keyboard')).toHaveAttribute('aria-pressed', 'true');
   for (const k of ['p', 'u', '1', '0', '4', '2', '1']) await page.getByTestId(`osk-key-${k}`).click();
   await expect(page.getByTestId('assistant-input')).toHaveValue('pu10421');
   await page.getByTestId('osk-enter').click();

@@ -12,6 +12,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { KioskPanelProps } from '../panels.tsx';
 import { intentChips, starterChips, type Chip } from './chips.ts';
 import { ProductCards } from './ProductCards.tsx';
+import { ProductPage } from '../find/ProductPage.tsx';
+import { useStoreMap } from '../find/FindPanel.tsx';
 import './assistant.css';
 
 type Reply = OpOutput<'assistant.ask'>;
@@ -36,6 +38,9 @@ export function AssistantPanel(_props: KioskPanelProps) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [keyboard, setKeyboard] = useState(true);
+  // A tapped product card opens its page (aisle, shelf and the store map) over the conversation.
+  const [productId, setProductId] = useState<string | null>(null);
+  const map = useStoreMap();
   const nextKey = useRef(1);
   const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -61,7 +66,6 @@ export function AssistantPanel(_props: KioskPanelProps) {
       if (busy) return;
       push({ who: 'shopper', text: shown ?? q });
       setText('');
-      setKeyboard(false);
       setBusy(true);
       try {
         const reply = await call('assistant.ask', { sessionId, text: q.slice(0, 20_000) });
@@ -135,6 +139,8 @@ export function AssistantPanel(_props: KioskPanelProps) {
     };
   }, [staffComing, sessionId]);
 
+  if (productId) return <ProductPage key={productId} id={productId} map={map} onBack={() => setProductId(null)} onOpen={setProductId} />;
+
   return (
     <div className="assistant" data-testid="assistant">
       <div className="assistant__bar">
@@ -158,7 +164,7 @@ export function AssistantPanel(_props: KioskPanelProps) {
       <div className="assistant__log" ref={logRef} aria-live="polite" data-testid="assistant-log">
         {turns.length === 0 && <p className="assistant__hello">{t('assistant.hello')}</p>}
         {turns.map((turn) => (
-          <TurnView key={turn.key} turn={turn} onRate={rate} />
+          <TurnView key={turn.key} turn={turn} onRate={rate} onOpen={setProductId} />
         ))}
         {busy && <p className="assistant__thinking">{t('assistant.thinking')}</p>}
       </div>
@@ -205,7 +211,7 @@ export function AssistantPanel(_props: KioskPanelProps) {
   );
 }
 
-function TurnView({ turn, onRate }: { turn: Turn; onRate: (turn: Turn, helpful: boolean) => void }) {
+function TurnView({ turn, onRate, onOpen }: { turn: Turn; onRate: (turn: Turn, helpful: boolean) => void; onOpen: (id: string) => void }) {
   const { t } = useI18n();
   if (turn.who === 'shopper') {
     return (
@@ -219,7 +225,7 @@ function TurnView({ turn, onRate }: { turn: Turn; onRate: (turn: Turn, helpful: 
   return (
     <div className={`assistant__turn assistant__turn--bot${r?.handoff ? ' assistant__turn--handoff' : ''}`} data-testid="assistant-answer" data-kind={r?.kind ?? 'error'} data-intent={r?.intent ?? ''}>
       <p className="assistant__bubble">{turn.text}</p>
-      {r && r.products.length > 0 && <ProductCards products={r.products} />}
+      {r && r.products.length > 0 && <ProductCards products={r.products} onOpen={onOpen} />}
       {rateable && (
         <div className="assistant__rate">
           {turn.feedback ? (

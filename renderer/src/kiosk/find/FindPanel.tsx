@@ -31,7 +31,7 @@ export function FindPanel(_props: KioskPanelProps) {
 }
 
 /** The store map, fetched once per visit; without one the product page simply shows no map. */
-function useStoreMap(): StoreMapData | null {
+export function useStoreMap(): StoreMapData | null {
   const [map, setMap] = useState<StoreMapData | null>(null);
   useEffect(() => {
     let live = true;
