@@ -55,6 +55,10 @@ test('a shopper asks typed questions and gets a location, hours, a policy, a def
   const policy = await ask(page, 'can I return something without a receipt?');
   await expect(policy).toHaveAttribute('data-intent', 'return_policy');
   await expect(policy).toContainText(/30 days/);
+  // A long answer leads with its first sentence; the details wait behind More.
+  await expect(policy).not.toContainText('photo ID');
+  await policy.getByTestId('assistant-more').click();
+  await expect(policy).toContainText('photo ID');
   await policy.getByTestId('assistant-helpful-yes').click();
   await expect(policy).toContainText('Thanks for your feedback');
 

@@ -224,7 +224,7 @@ function TurnView({ turn, onRate, onOpen }: { turn: Turn; onRate: (turn: Turn, h
   const rateable = r && !['prompt', 'handoff'].includes(r.kind);
   return (
     <div className={`assistant__turn assistant__turn--bot${r?.handoff ? ' assistant__turn--handoff' : ''}`} data-testid="assistant-answer" data-kind={r?.kind ?? 'error'} data-intent={r?.intent ?? ''}>
-      <p className="assistant__bubble">{turn.text}</p>
+      <AnswerText text={turn.text} />
       {r && r.products.length > 0 && <ProductCards products={r.products} onOpen={onOpen} />}
       {rateable && (
         <div className="assistant__rate">
@@ -244,5 +244,29 @@ function TurnView({ turn, onRate, onOpen }: { turn: Turn; onRate: (turn: Turn, h
         </div>
       )}
     </div>
+  );
+}
+
+/** Where a long answer leads: its first sentence (the one-line answer); the rest waits behind "More". */
+export function leadSentence(text: string): { lead: string; rest: string } {
+  if (text.length <= 220) return { lead: text, rest: '' };
+  const m = /^(.{20,220}?[.!?。！？])\s+(.+)$/su.exec(text);
+  return m ? { lead: m[1]!, rest: m[2]! } : { lead: text, rest: '' };
+}
+
+function AnswerText({ text }: { text: string }) {
+  const { t } = useI18n();
+  const [more, setMore] = useState(false);
+  const { lead, rest } = leadSentence(text);
+  return (
+    <p className="assistant__bubble" data-testid="assistant-answer-text">
+      {lead}
+      {rest && (more ? <> {rest}</> : (
+        <>
+          {' '}
+          <button type="button" className="assistant__more" onClick={() => setMore(true)} data-testid="assistant-more">{t('assistant.more')}</button>
+        </>
+      ))}
+    </p>
   );
 }
