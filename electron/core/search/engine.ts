@@ -74,6 +74,8 @@ const RRF_K = 60;
  * 0.36–0.47, real needs ("dog food", "something for a headache") at 0.58–0.71.
  */
 const SEMANTIC_ALONE_MIN_SIM = 0.55;
+/** A lexical hit below this share of the best one's score is dropped as padding. */
+const PADDING_CUT = 0.7;
 
 export class SearchIndex {
   readonly db: Db;
@@ -198,7 +200,10 @@ export class SearchIndex {
     // extend; alone, they must be clearly similar, or a shopper who typed nonsense gets random shelves.
     const sem = lex.ranked.length > 0 ? near : (near[0]?.sim ?? 0) >= SEMANTIC_ALONE_MIN_SIM ? near.filter((n) => n.sim >= SEMANTIC_ALONE_MIN_SIM - 0.05) : [];
     const fused = new Map<number, Ranked>();
-    lex.ranked.slice(0, 100).forEach((r, i) => fused.set(r.doc.docId, { doc: r.doc, score: 1 / (RRF_K + i + 1) }));
+    const lexAll = lex.all ?? lex.ranked;
+    lexAll.slice(0, 100).forEach((r, i) => fused.set(r.doc.docId, { doc: r.doc, score: 1 / (RRF_K + i + 1) }));
+    // What may be shown: a lexical hit above the padding floor, or a clearly similar neighbour.
+    const shown = new Set(lex.ranked.map((r) => r.doc.docId));
     // Lexical evidence is precise, semantic evidence is broad: it counts a little less.
     let rank = 0;
     for (const s of sem) {
@@ -209,8 +214,10 @@ export class SearchIndex {
       const add = 0.7 / (RRF_K + rank);
       if (cur) cur.score += add;
       else fused.set(doc.docId, { doc, score: add });
+      // A neighbour joins the results only when it is clearly similar, not as padding.
+      if (s.sim >= SEMANTIC_ALONE_MIN_SIM - 0.05) shown.add(doc.docId);
     }
-    const ranked = [...fused.values()].sort((a, b) => b.score - a.score);
+    const ranked = [...fused.values()].filter((r) => shown.has(r.doc.docId)).sort((a, b) => b.score - a.score);
     if (prof) lap(prof, 'fusion', ts);
     return this.respond(q, t0, lex.mode, ranked, lex.facets, opts.limit, prof);
   }
@@ -235,7 +242,7 @@ export class SearchIndex {
     return { q, took_ms: Math.round((performance.now() - t0) * 1000) / 1000, mode, results, facets };
   }
 
-  private rank(q: string, filters: SearchFilters, candidates: number, prof?: SearchProfile): { mode: SearchResponse['mode']; ranked: Ranked[]; facets: SearchResponse['facets'] } {
+  private rank(q: string, filters: SearchFilters, candidates: number, prof?: SearchProfile): { mode: SearchResponse['mode']; ranked: Ranked[]; facets: SearchResponse['facets']; all?: Ranked[] } {
     let ts = prof ? performance.now() : 0;
     this.refresh();
     if (prof) ts = lap(prof, 'refresh', ts);
@@ -287,9 +294,14 @@ export class SearchIndex {
     if (prof) ts = lap(prof, 'rank', ts);
     const facets = facetsOf(all.map((r) => r.doc));
     if (prof) ts = lap(prof, 'facets', ts);
-    const ranked = all.filter((r) => passes(r.doc, filters)).sort((a, b) => b.score - a.score || a.doc.name.length - b.doc.name.length);
+    const sorted = all.filter((r) => passes(r.doc, filters)).sort((a, b) => b.score - a.score || a.doc.name.length - b.doc.name.length);
+    // Fewer, right results beat many: a product scoring far below the best match is padding
+    // (pretzels for "9v battery", the bakery for "bateries"), not an answer.
+    const floor = (sorted[0]?.score ?? 0) * PADDING_CUT;
+    const ranked = sorted.filter((r) => r.score >= floor);
     if (prof) lap(prof, 'rank', ts);
-    return { mode: 'text', ranked, facets };
+    // `all` keeps the tail: fusion still reads its ranks (a semantic match the words found weakly).
+    return { mode: 'text', ranked, facets, all: sorted };
   }
 
   private collect(expr: string | null, n: number, into: Map<number, number>): void {
@@ -385,7 +397,13 @@ export function scoreDoc(doc: SearchDoc, slots: Slot[]): { total: number; head: 
     head = Math.max(head, h);
   }
   // The query names the shelf ("butter", "frozen pizza"): every word is in the category or aisle name.
-  const shelf = slots.every((s) => s.alts.some((a) => a.terms.every((t) => termBits(doc, t, false) & F_CAT))) ? 1 : 0;
+  // A typo correction that names a shelf counts as much as it is likely ("bakery" for "bateries" hardly).
+  let shelf = 1;
+  for (const s of slots) {
+    let w = 0;
+    for (const a of s.alts) if (a.terms.every((t) => termBits(doc, t, false) & F_CAT)) w = Math.max(w, a.kind === 'typo' ? a.weight : 1);
+    shelf = Math.min(shelf, w);
+  }
   // Exactness: a name made of just the query's words ("Bananas") beats one that also says much else.
   const words = slots.reduce((n, s) => n + s.words.length, 0);
   const extra = Math.max(0, doc.nameLen - words);

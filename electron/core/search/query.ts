@@ -5,7 +5,7 @@
 // so user text can never inject FTS5 syntax (", *, NEAR, -, :, parentheses, column filters).
 import type { SynonymTable } from './synonyms.ts';
 import { STOPWORDS, stem, tokenize } from './text.ts';
-import type { Vocabulary } from './typo.ts';
+import { byLikelihood, doubledLetter, type Vocabulary } from './typo.ts';
 import { lap, type SearchProfile } from './profile.ts';
 
 export type AltKind = 'exact' | 'syn' | 'typo' | 'prefix' | 'split';
@@ -107,13 +107,16 @@ function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary,
   const df = vocab.docFreq(word);
   if (!known || df < RARE_DF) {
     // Correct the folded word and the raw one less its final s ("cookeis" → "cookei" → cookie).
-    const found = [...vocab.corrections(word), ...(raw.endsWith('s') && raw.slice(0, -1) !== word ? vocab.corrections(raw.slice(0, -1)) : [])];
-    found.sort((a, b) => a.distance - b.distance || b.df - a.df);
+    const found = [...vocab.corrections(word, 3, raw), ...(raw.endsWith('s') && raw.slice(0, -1) !== word ? vocab.corrections(raw.slice(0, -1)) : [])];
+    found.sort(byLikelihood(word));
     const topDf = Math.max(1, ...found.map((c) => c.df));
+    // A doubled letter missed or added is the likeliest misspelling: when one correction is that,
+    // the others only pad the results ("bateries" is batteries, not the bakery).
+    const doubled = found.some((c) => doubledLetter(word, c.word));
     for (const c of found.slice(0, 3)) {
       const common = known && c.df >= 20 * df;
       // Among equally near corrections, the common word is the likelier intent (blueberry, not "blueberi").
-      const base = common ? 0.9 : c.distance === 1 ? 0.7 : 0.55;
+      const base = common ? 0.9 : doubledLetter(word, c.word) ? 0.85 : doubled ? 0.35 : c.distance === 1 ? 0.7 : 0.55;
       alts.push({ terms: [c.word], prefix: false, weight: base * (0.85 + 0.15 * (c.df / topDf)), kind: 'typo' });
       for (const t of syn.map.get(c.word) ?? []) alts.push({ ...synAlt(t), weight: 0.5 });
     }

@@ -39,6 +39,24 @@ function trigrams(word: string): string[] {
   return out;
 }
 
+/**
+ * True when `a` and `b` differ only in which letters are doubled: a missed, extra or misplaced
+ * double letter ("batery", "baterry" for battery), the commonest misspelling there is.
+ */
+export function doubledLetter(a: string, b: string): boolean {
+  const single = (w: string) => w.replace(/(.)\1+/g, '$1');
+  return a !== b && single(a) === single(b);
+}
+
+/**
+ * Nearest first; among equally near, a missing or extra doubled letter (the commonest misspelling:
+ * "batery" means battery, not bakery), then the more common word.
+ */
+export function byLikelihood(word: string): (a: Correction, b: Correction) => number {
+  const d = (c: Correction) => c.distance - (doubledLetter(word, c.word) ? 0.5 : 0);
+  return (a, b) => d(a) - d(b) || b.df - a.df;
+}
+
 export interface Correction {
   word: string;
   distance: number;
@@ -86,9 +104,13 @@ export class Vocabulary {
     this.df[id]!++;
   }
 
-  /** Indexed words within the typo budget of `word`, nearest and most common first. */
-  corrections(word: string, limit = 3): Correction[] {
-    const max = maxTypos(word);
+  /**
+   * Indexed words within the typo budget of `word`, nearest and most common first. The budget is
+   * the typed word's (`typed`, before plural folding): "baterries" is 9 letters as typed, two edits
+   * from "battery", though its folded form "baterry" has only 7.
+   */
+  corrections(word: string, limit = 3, typed = word): Correction[] {
+    const max = Math.max(maxTypos(word), maxTypos(typed));
     if (max === 0) return [];
     const grams = trigrams(word);
     const counts = new Map<number, number>();
@@ -107,7 +129,7 @@ export class Vocabulary {
       const d = editDistance(word, cand, max);
       if (d <= max) out.push({ word: cand, distance: d, df: this.df[id]! });
     }
-    out.sort((a, b) => a.distance - b.distance || b.df - a.df);
+    out.sort(byLikelihood(word));
     return out.slice(0, limit);
   }
 

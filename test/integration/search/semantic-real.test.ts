@@ -35,4 +35,15 @@ describe('hybrid search with storemind-bert-mini', () => {
     const headache = await index.search('something for a headache', { limit: 5 });
     expect(headache.results.some((r) => /acetaminophen|ibuprofen|aspirin|naproxen|pain/i.test(r.name))).toBe(true);
   });
+
+  it('corrects a missed or misplaced double letter to the catalog word, and does not pad with unrelated shelves (#19)', async () => {
+    for (const q of ['bateries', 'baterries']) {
+      const r = await index.search(q, { limit: 8 });
+      expect(r.results[0]?.name, q).toMatch(/batter/i);
+      expect(r.results.filter((h) => h.department === 'Bakery'), q).toEqual([]);
+    }
+    const nine = await index.search('9v battery', { limit: 8 });
+    expect(nine.results[0]?.name).toMatch(/9V/);
+    expect(nine.results.filter((h) => h.department !== 'Electronics').map((h) => h.name)).toEqual([]);
+  });
 });

@@ -79,3 +79,19 @@ describe('search --batch lines', () => {
     expect(batchQuery('{not json')).toBe('{not json');
   });
 });
+
+describe('typos of catalog words', () => {
+  it('a missed, extra or misplaced double letter is the likeliest correction, ahead of a commoner word as near', async () => {
+    const { byLikelihood, doubledLetter } = await import('../../../electron/core/search/typo.ts');
+    expect(doubledLetter('batery', 'battery')).toBe(true);
+    expect(doubledLetter('baterry', 'battery')).toBe(true);
+    expect(doubledLetter('batery', 'bakery')).toBe(false);
+    const ranked = [{ word: 'bakery', distance: 1, df: 28 }, { word: 'battery', distance: 1, df: 13 }].sort(byLikelihood('batery'));
+    expect(ranked[0]!.word).toBe('battery');
+    const v = new Vocabulary();
+    for (const w of ['battery', 'bakery', 'bakery', 'bakery']) v.add(w);
+    // "baterries" as typed is 9 letters: two edits allowed, though its folded form "baterry" has 7.
+    expect(v.corrections('baterry', 3, 'baterries').map((c) => c.word)[0]).toBe('battery');
+    expect(v.corrections('baterry', 3)).toEqual([]);
+  });
+});
