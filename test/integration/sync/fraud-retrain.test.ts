@@ -22,7 +22,9 @@ import { modelUpdater } from '../../../electron/core/sync/models.ts';
 import { makeTerminal, type TestTerminal } from './helpers/terminal.ts';
 import { verdictKit, type VerdictKit } from './helpers/verdicts.ts';
 
-describe('fraud verdicts → recalibrated fraud model → signed update', () => {
+// Each retrain runs the platform's simulation of held-out days: ~10 s alone, ~21 s on a busy 2-core
+// CI machine, so 3× that is the limit, not vitest's default minute.
+describe('fraud verdicts → recalibrated fraud model → signed update', { timeout: 90_000 }, () => {
   let platform: Platform;
   let models: ModelsConfig;
   let t: TestTerminal;
