@@ -37,7 +37,7 @@ export const receipt: Command = {
       const printer = values.printer ?? getSetting(core.db, 'printerUrl');
       if (!printer) throw new CoreError('BAD_INPUT', 'No printer: give --printer tcp://HOST:PORT (add --save to keep it for this till).');
       const txnId = values.txn ?? readTxnByReceipt(core.db, values.receipt!.slice(0, 64)).id;
-      const job = reprintReceipt(core.db, txnId.slice(0, 64), 'cli');
+      const job = reprintReceipt(core.db, txnId.slice(0, 64), 'cli', new Date(), { printerGiven: true });
       try {
         await printJobNow(core.db, job.id, printer);
       } catch (e) {

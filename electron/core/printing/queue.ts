@@ -23,6 +23,8 @@ export interface EnqueuePrint {
   doc?: PrintDoc | null;
   copy?: number;
   expiresInMs?: number;
+  /** Queue it even with no printer in the settings (the CLI names one for this job). */
+  always?: boolean;
 }
 
 /** A till without a printer keeps no queue to print all at once the day one is plugged in. */
@@ -32,7 +34,7 @@ export function printerConfigured(db: Db): boolean {
 
 /** Queues a job, or nothing (null) when this till has no printer set up. */
 export function enqueuePrint(db: Db, job: EnqueuePrint, now = new Date()): string | null {
-  if (!printerConfigured(db)) return null;
+  if (!job.always && !printerConfigured(db)) return null;
   const id = crypto.randomUUID();
   const at = now.toISOString();
   db.prepare(`INSERT INTO print_jobs (id, created_at, kind, ref, copy, status, attempts, next_attempt_at, doc, expires_at)
@@ -121,13 +123,13 @@ export function queuedCount(db: Db): number {
  * Queues a copy of a transaction's receipt. It is numbered (COPY 1, COPY 2, …) on the paper and
  * audited, so a reprint can never pass as a second sale's receipt.
  */
-export function reprintReceipt(db: Db, txnId: string, userId: string, now = new Date()): PrintJobView {
+export function reprintReceipt(db: Db, txnId: string, userId: string, now = new Date(), opts: { printerGiven?: boolean } = {}): PrintJobView {
   return db.transaction(() => {
     const t = db.prepare('SELECT status FROM transactions WHERE id = ?').pluck().get(txnId) as string | undefined;
     if (!t) throw new CoreError('NOT_FOUND', `No transaction ${txnId}.`);
     if (t !== 'completed') throw new CoreError('CONFLICT', `Transaction ${txnId} is ${t.replace('_', ' ')}; only a completed one has a receipt.`);
     const copy = (db.prepare("SELECT coalesce(max(copy), 0) FROM print_jobs WHERE kind = 'receipt' AND ref = ?").pluck().get(txnId) as number) + 1;
-    const id = enqueuePrint(db, { kind: 'receipt', ref: txnId, copy }, now);
+    const id = enqueuePrint(db, { kind: 'receipt', ref: txnId, copy, always: opts.printerGiven }, now);
     if (!id) throw new CoreError('BAD_INPUT', 'No receipt printer is set up on this till (back office → Settings → Receipt printer).');
     appendAudit(db, userId, 'pos.reprint', txnId, { copy }, now);
     return printJob(db, id)!;
