@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core.ts';
+import { makeEan13 } from '../../../electron/core/catalog/barcode.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/storemind.mjs');
@@ -57,5 +58,22 @@ describe('storemind receipt print', () => {
     const bad = spawnSync(process.execPath, [BIN, 'receipt', 'print', '--txn', sale.id, '--printer', 'http://x', '--data-dir', data], { encoding: 'utf8', timeout: 60_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--printer must be tcp:\/\/HOST:PORT/);
+  });
+
+  it('pos scan says what a code rings up, and refuses a wrong check digit or an unknown product clearly', async () => {
+    await aSale(); // the data folder exists and is seeded
+    const core = createCore({ dataDir: data, loadModels: false });
+    const code = core.db.prepare('SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id WHERE p.active = 1 AND length(b.code) = 13 ORDER BY b.code LIMIT 1').pluck().get() as string;
+    core.close();
+    const scan = (c: string) => spawnSync(process.execPath, [BIN, 'pos', 'scan', c, '--json', '--data-dir', data], { encoding: 'utf8', timeout: 60_000 });
+    const ok = scan(code);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ kind: 'gtin', qty: 1, weightGrams: null, product: { sku: expect.any(String) } });
+    const wrong = scan(code.slice(0, 12) + String((Number(code[12]) + 1) % 10));
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/check digit/);
+    const unknown = scan(makeEan13('200000101234')); // a weight label for item 00001, which the demo store lacks
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/No product has barcode/);
   });
 });
