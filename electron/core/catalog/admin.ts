@@ -13,7 +13,7 @@ import type { ProductEditRecordT } from '../../../common/api/live.ts';
 import type { AdminProductRowT, AdminProductT } from '../../../common/api/catalog-admin.ts';
 import { normalizeBarcode } from './barcode.ts';
 import { importCatalogCsv, parseMap, type ImportResult } from './import.ts';
-import { productWriter } from './products.ts';
+import { productWriter, type ProductColumns } from './products.ts';
 
 export interface CatalogActor {
   userId: string;
@@ -37,23 +37,7 @@ export interface ProductFieldsInput {
   barcodes?: string[];
 }
 
-interface ProductDbRow {
-  id: string;
-  sku: string;
-  name: string;
-  brand: string;
-  description: string;
-  department: string;
-  category_path: string;
-  aisle: string;
-  bay: string;
-  shelf: string;
-  price_cents: number;
-  promo_price_cents: number | null;
-  size: string;
-  attributes: string;
-  synonyms: string;
-  active: number;
+interface ProductDbRow extends ProductColumns {
   updated_at: string;
   on_hand: number;
 }

@@ -25,6 +25,26 @@ export interface ProductInput {
   barcodes?: string[];
 }
 
+/** A row of the products table as SQLite returns it (search and the back office read the same columns). */
+export interface ProductColumns {
+  id: string;
+  sku: string;
+  name: string;
+  brand: string;
+  description: string;
+  department: string;
+  category_path: string;
+  aisle: string;
+  bay: string;
+  shelf: string;
+  price_cents: number;
+  promo_price_cents: number | null;
+  size: string;
+  attributes: string;
+  synonyms: string;
+  active: number;
+}
+
 export type UpsertOutcome = 'inserted' | 'updated';
 
 /** Prepares the statements once; the returned function must run inside the caller's transaction. */

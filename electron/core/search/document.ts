@@ -2,25 +2,10 @@
 // normalised, plural-folded text, so index and query agree) and the in-memory fields used to rank
 // and facet (terms per field, head noun, department, dietary tags, stock).
 import type { Db } from '../db/database.ts';
+import type { ProductColumns } from '../catalog/products.ts';
 import { headNoun, isSizeWord, stems } from './text.ts';
 
-export interface ProductRow {
-  id: string;
-  sku: string;
-  name: string;
-  brand: string;
-  description: string;
-  department: string;
-  category_path: string;
-  aisle: string;
-  bay: string;
-  shelf: string;
-  price_cents: number;
-  promo_price_cents: number | null;
-  size: string;
-  attributes: string;
-  synonyms: string;
-  active: number;
+export interface ProductRow extends ProductColumns {
   stock: number | null;
   aisle_name: string | null;
 }
