@@ -10,6 +10,7 @@ import { useAppData } from '../lib/AppContext.tsx';
 import { PinPad } from '../staff/PinPad.tsx';
 import { takeBackScannedText, useBarcodeScanner } from '../components/ProductSearchScanner.ts';
 import { addSerialScanner, serialScannersAvailable, useSerialScanners } from '../components/SerialScanner.ts';
+import { useHidScanners } from '../components/HidScanner.ts';
 import { cartTotal, demoCardToken, lineTotal, money, parseMoney, type CartItem } from './money.ts';
 import './pos.css';
 
@@ -63,6 +64,8 @@ export function ScanBar({ onAdd, onScan, focusKey }: { onAdd: (hit: Hit) => void
   // Serial and USB-CDC scanners (not keyboards): every port the main process granted, read while the till is open.
   const [ports, setPorts] = useState(0);
   useSerialScanners((code) => void scan(code), true, ports);
+  // HID-POS scanners (usage page 0x8C) granted by the main process: each report is one scan.
+  useHidScanners((code) => void scan(code));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const text = q.trim();

@@ -15,3 +15,18 @@ describe('serial scanner framing', () => {
     expect(serialCodes('', 'x'.repeat(600)).rest).toBe('');
   });
 });
+
+describe('HID-POS scanner reports', () => {
+  it('read the code after its length and AIM symbology id', async () => {
+    const { hidPosCode } = await import('../../../renderer/src/components/HidScanner.ts');
+    const report = (code: string, aim = ']E0', pad = 8) => Uint8Array.from([code.length, ...[...aim].map((c) => c.charCodeAt(0)), ...[...code].map((c) => c.charCodeAt(0)), ...new Array<number>(pad).fill(0)]);
+    expect(hidPosCode(report('4006381333931'))).toBe('4006381333931');
+    expect(hidPosCode(report('0109501101530003\x1d10AB12', ']C1'))).toBe('0109501101530003\x1d10AB12');
+  });
+  it('ignore empty, truncated and binary reports', async () => {
+    const { hidPosCode } = await import('../../../renderer/src/components/HidScanner.ts');
+    expect(hidPosCode(Uint8Array.from([0, 0x5d, 0x45, 0x30, 0, 0]))).toBeNull();
+    expect(hidPosCode(Uint8Array.from([20, 0x5d, 0x45, 0x30, 0x31]))).toBeNull();
+    expect(hidPosCode(Uint8Array.from([5, 0x5d, 0x45, 0x30, 0xff, 0xfe, 0x01, 0x02, 0x03]))).toBeNull();
+  });
+});
