@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { op, roles } from './define.ts';
 import { Locale } from './app.ts';
 import { PrinterUrl } from './printing.ts';
+import { ReturnPolicy } from './pos.ts';
 
 const Id = z.string().min(1).max(200);
 const Iso = z.iso.datetime({ offset: true });
@@ -72,6 +73,7 @@ export const AdminSettings = z.object({
   printerStatusCheck: z.boolean(),
   receiptFooter: z.string().max(300),
   taxIncludedBp: z.number().int().min(0).max(5000),
+  returnPolicy: ReturnPolicy,
 });
 
 export const StaffView = z.object({

@@ -1,6 +1,7 @@
 // Runs: anywhere. App-level operations: what the app is, who is signed in, settings.
 import { z } from 'zod';
 import { op, roles } from './define.ts';
+import { ReturnPolicy } from './pos.ts';
 
 export const Surface = z.enum(['kiosk', 'pos', 'admin']);
 export const Locale = z.enum(['en', 'zh-CN']);
@@ -21,6 +22,8 @@ export const appOps = {
       idleResetSeconds: z.number(),
       schemaVersion: z.number(),
       models: z.array(z.object({ name: z.string(), version: z.string(), variant: z.string() })),
+      /** The store's return policy, which the till enforces and the kiosk states. */
+      returnPolicy: ReturnPolicy,
     }),
   }),
   'auth.signIn': op({

@@ -25,6 +25,19 @@ export const CartLine = z
   })
   .strict();
 
+/** The store's one return policy: what the kiosk tells shoppers and what the till allows. */
+export const ReturnPolicy = z
+  .object({
+    /** Days after the sale a return with its receipt is accepted. */
+    days: z.number().int().min(1).max(365),
+    /** Without a receipt: store credit (a gift card), a refund to any tender, or no return. */
+    noReceipt: z.enum(['store_credit', 'refund', 'refuse']),
+    /** A return without a receipt needs the shopper's photo ID checked at the till. */
+    idRequired: z.boolean(),
+  })
+  .strict();
+export type ReturnPolicyT = z.infer<typeof ReturnPolicy>;
+
 export const TenderInput = z
   .object({
     method: TenderMethodSchema,
@@ -124,6 +137,8 @@ export const posOps = {
         originalTxnId: z.string().min(1).max(64).nullable().optional(),
         /** Why the drawer is opened without a sale (change for the float, a customer's correction); printed and recorded. */
         noSaleReason: z.string().trim().min(1).max(120).optional(),
+        /** The cashier checked the shopper's photo ID (a return without a receipt, where the policy asks). */
+        idChecked: z.boolean().optional(),
       })
       .strict(),
     output: TxnView,

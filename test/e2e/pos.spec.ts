@@ -63,8 +63,13 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   // 2. Refund without a receipt: the rules ask for a manager; 3333 approves on the till.
   await page.getByRole('link', { name: 'Returns' }).click();
   await page.getByTestId('refund-no-receipt').click();
+  // The store's policy, as the kiosk states it: store credit, with a photo ID.
+  await expect(page.getByTestId('refund-policy')).toContainText('store credit only');
   await scan(page, item.code);
   await page.getByTestId('tender-cash').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'store credit: choose Gift card' })).toBeVisible();
+  await page.getByTestId('refund-id-checked').check();
+  await page.getByTestId('tender-gift').click();
   const dialog = page.getByTestId('pos-approval');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Refund without a receipt needs a manager');

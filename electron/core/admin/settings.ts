@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { getSetting, setSetting, type Settings } from '../settings/settings.ts';
 
-export const adminSettingKeys = ['locale', 'idleResetSeconds', 'sessionIdleMinutes', 'interactionRetentionDays', 'modelVariant', 'modelThreads', 'printerUrl', 'printerColumns', 'printerStatusCheck', 'receiptFooter', 'taxIncludedBp'] as const;
+export const adminSettingKeys = ['locale', 'idleResetSeconds', 'sessionIdleMinutes', 'interactionRetentionDays', 'modelVariant', 'modelThreads', 'printerUrl', 'printerColumns', 'printerStatusCheck', 'receiptFooter', 'taxIncludedBp', 'returnPolicy'] as const;
 type Key = (typeof adminSettingKeys)[number];
 export type AdminSettingsView = Pick<Settings, Key>;
 
@@ -19,7 +19,7 @@ export function saveAdminSettings(db: Db, actor: string, patch: Partial<AdminSet
       const v = patch[k];
       if (v === undefined) continue;
       const before = getSetting(db, k);
-      if (before === v) continue;
+      if (JSON.stringify(before) === JSON.stringify(v)) continue;
       setSetting(db, k, v as never);
       changes[k] = { from: before, to: v };
     }

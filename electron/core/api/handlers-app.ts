@@ -24,6 +24,7 @@ export const appHandlers: {
     idleResetSeconds: getSetting(core.db, 'idleResetSeconds'),
     schemaVersion: schemaVersion(core.db),
     models: core.modelVersions(),
+    returnPolicy: getSetting(core.db, 'returnPolicy'),
   }),
   'auth.signIn': ({ core }, input) => {
     const user = signInWithPin(core.db, input.pin, `pin:${input.surface}`);

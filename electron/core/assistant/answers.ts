@@ -2,6 +2,8 @@
 // knowledge base (policies, services, facilities, payment, loyalty, delivery, deals), the hours
 // with holiday exceptions, and live data (product location / stock / price through product search,
 // pickup order status, gift card and loyalty balances). Never echoes raw shopper text back.
+import { getSetting } from '../settings/settings.ts';
+import type { ReturnPolicyT } from '../../../common/api/pos.ts';
 import type { Db } from '../db/database.ts';
 import { luhnValid } from '../privacy/redact.ts';
 import type { SearchHit, SearchIndex } from '../search/engine.ts';
@@ -64,7 +66,25 @@ function money(cents: number, currency: string): string {
 
 function kbReply(ctx: AnswerContext, id: string, fallback: string): Reply {
   const e = ctx.kb.find((k) => k.id === id);
-  return e ? reply('answer', `kb:${e.id}`, e.body) : reply('answer', `fallback:${id}`, fallback);
+  return e ? reply('answer', `kb:${e.id}`, kbText(ctx, e.body)) : reply('answer', `fallback:${id}`, fallback);
+}
+
+/** A knowledge-base text as the shopper reads it: the store's settings filled in where it names them. */
+function kbText(ctx: AnswerContext, body: string): string {
+  return body.includes('{returnPolicy}') ? body.replaceAll('{returnPolicy}', returnPolicyText(getSetting(ctx.db, 'returnPolicy'))) : body;
+}
+
+/**
+ * The return policy in words, from the same setting the till enforces: a knowledge-base text says
+ * {returnPolicy} where it goes, so the kiosk can never promise what the till refuses.
+ */
+export function returnPolicyText(p: ReturnPolicyT): string {
+  const withReceipt = `Most items can be returned within ${p.days} days of purchase with the receipt for a full refund to the original payment method.`;
+  const id = p.idRequired ? ', with a photo ID' : '';
+  const without = p.noReceipt === 'refuse' ? 'Without a receipt we cannot take a return.'
+    : p.noReceipt === 'store_credit' ? `Without a receipt we offer store credit${id}.`
+    : `Without a receipt we refund to the payment method you choose${id}.`;
+  return `${withReceipt} ${without}`;
 }
 
 const FACILITY_WORDS = /\b(rest ?rooms?|bathrooms?|toilets?|washrooms?|atm|cash machine|exits?|entrance|parking|wi-?fi|carts?|trolleys?|baskets?|customer service|elevators?|lifts?)\b/i;
@@ -255,7 +275,7 @@ export async function answerIntent(ctx: AnswerContext, intent: KioskIntent, slot
     case 'find_product': {
       // "Where is the restroom / ATM / exit?" reads like a product question; the KB knows better.
       const facility = FACILITY_WORDS.test(text) ? bestKbEntry(ctx.kb, ['facility'], text) : null;
-      if (facility) return reply('answer', `kb:${facility.id}`, facility.body);
+      if (facility) return reply('answer', `kb:${facility.id}`, kbText(ctx, facility.body));
       return productReply(ctx, intent, slots);
     }
     case 'check_stock':
@@ -295,19 +315,19 @@ export async function answerIntent(ctx: AnswerContext, intent: KioskIntent, slot
       return kbReply(ctx, 'policy.warranty', ASK_DESK);
     case 'store_facilities': {
       const e = bestKbEntry(ctx.kb, ['facility', 'faq'], text);
-      if (e) return reply('answer', `kb:${e.id}`, e.body);
+      if (e) return reply('answer', `kb:${e.id}`, kbText(ctx, e.body));
       const names = ctx.kb.filter((k) => k.kind === 'facility').map((k) => k.title.toLowerCase());
       return reply('answer', 'facility:list', `We have ${names.join(', ')}. What are you looking for?`);
     }
     case 'store_services': {
       const e = bestKbEntry(ctx.kb, ['service'], text);
-      if (e) return reply('answer', `kb:${e.id}`, e.body);
+      if (e) return reply('answer', `kb:${e.id}`, kbText(ctx, e.body));
       const names = ctx.kb.filter((k) => k.kind === 'service').map((k) => k.title.toLowerCase());
       return reply('answer', 'service:list', `Our services: ${names.join(', ')}. Ask me about any of them.`);
     }
     case 'delivery_options': {
       const e = bestKbEntry(ctx.kb, ['delivery'], text) ?? ctx.kb.find((k) => k.id === 'delivery.same_day') ?? null;
-      return e ? reply('answer', `kb:${e.id}`, e.body) : reply('answer', 'fallback:delivery', ASK_DESK);
+      return e ? reply('answer', `kb:${e.id}`, kbText(ctx, e.body)) : reply('answer', 'fallback:delivery', ASK_DESK);
     }
     case 'greeting':
       return greetingReply(text, ctx.profile.name);

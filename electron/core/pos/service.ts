@@ -21,6 +21,7 @@ import { recordMovement, saleMovements } from '../inventory/stock.ts';
 import { readTxn, readTxnByReceipt, type TxnViewT } from './views.ts';
 import { drawerReasonFor, enqueuePrint, openDrawer } from '../printing/queue.ts';
 import { RECEIPT_TTL_MS } from '../printing/worker.ts';
+import { getSetting } from '../settings/settings.ts';
 
 export type SubmitInput = z.output<(typeof posOps)['pos.submit']['input']>;
 
@@ -46,6 +47,7 @@ export function newReceiptNo(): string {
 
 interface OriginalRow {
   id: string;
+  ts: string;
   type: string;
   status: string;
   terminal_id: string;
@@ -93,14 +95,24 @@ export async function submitTransaction(ctx: TillContext, input: SubmitInput): P
     case 'refund': {
       if (lines.length === 0) throw new CoreError('BAD_INPUT', 'A refund needs at least one item.');
       if (!input.tender) throw new CoreError('BAD_INPUT', 'A refund needs a tender to refund to.');
+      const policy = getSetting(db, 'returnPolicy');
       if (receiptRef || originalTxnId) {
         const o = original(db, { id: originalTxnId, receipt: receiptRef });
         if (!o || o.type !== 'sale') throw new CoreError('NOT_FOUND', `No sale with receipt ${receiptRef ?? originalTxnId} on this terminal.`);
         if (o.status !== 'completed') throw new CoreError('CONFLICT', 'That sale was never completed, so it cannot be refunded.');
+        const age = Math.floor((now.getTime() - Date.parse(o.ts)) / 86_400_000);
+        if (age > policy.days) throw new CoreError('CONFLICT', `That sale was ${age} days ago; the store takes returns within ${policy.days} days of purchase.`);
         const refunded = db.prepare("SELECT coalesce(sum(total_cents), 0) FROM transactions WHERE original_txn_id = ? AND type IN ('refund','void') AND status = 'completed'").pluck().get(o.id) as number;
         const want = lines.reduce((a, l) => a + lineCharge(l), 0);
         if (refunded + want > o.total_cents) throw new CoreError('CONFLICT', 'That would refund more than the sale was paid.');
         originalTxnId = o.id;
+      } else {
+        // Without a receipt, the store's policy decides (the kiosk tells shoppers the same).
+        if (policy.noReceipt === 'refuse') throw new CoreError('BAD_INPUT', 'This store does not take returns without a receipt.');
+        if (policy.noReceipt === 'store_credit' && input.tender.method !== 'gift_card') {
+          throw new CoreError('BAD_INPUT', 'Without a receipt this store refunds as store credit: choose Gift card.');
+        }
+        if (policy.idRequired && input.idChecked !== true) throw new CoreError('BAD_INPUT', "A return without a receipt needs the shopper's photo ID: check it, then tick \"Photo ID checked\".");
       }
       break;
     }

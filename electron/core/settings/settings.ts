@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { PrinterUrl } from '../../../common/api/printing.ts';
+import { ReturnPolicy } from '../../../common/api/pos.ts';
 import { DEFAULT_SCALE_LAYOUT, ScaleLayoutSchema } from '../catalog/gs1.ts';
 
 export const settingsSchema = {
@@ -27,6 +28,8 @@ export const settingsSchema = {
   taxIncludedBp: z.number().int().min(0).max(5000),
   /** How this store's scales print variable-measure labels (prefixes 20–29: weight or price). */
   scaleLayout: ScaleLayoutSchema,
+  /** The store's return policy: the kiosk's answer and the till's rules both read it. */
+  returnPolicy: ReturnPolicy,
 } as const;
 
 export type Settings = { [K in keyof typeof settingsSchema]: z.infer<(typeof settingsSchema)[K]> };
@@ -48,6 +51,7 @@ export const defaultSettings: Settings = {
   receiptFooter: 'Thank you for shopping with us. Keep this receipt for returns.',
   taxIncludedBp: 0,
   scaleLayout: DEFAULT_SCALE_LAYOUT,
+  returnPolicy: { days: 30, noReceipt: 'store_credit', idRequired: true },
 };
 
 export function getSetting<K extends SettingKey>(db: Db, key: K): Settings[K] {

@@ -118,6 +118,27 @@ export function SettingsPanel() {
               </span>
             </label>
           </div>
+          <h3>{t('admin.settings.returns')}</h3>
+          <p className="adm__sub">{t('admin.settings.returns.hint')}</p>
+          <div className="adm-grid2">
+            <label className="adm-field">
+              {t('admin.settings.returns.days')}
+              <input type="number" min={1} max={365} value={s.returnPolicy.days} onChange={(e) => setS({ ...s, returnPolicy: { ...s.returnPolicy, days: Math.max(1, Math.min(365, Math.round(Number(e.target.value) || 1))) } })} data-testid="settings-return-days" />
+            </label>
+            <label className="adm-field">
+              {t('admin.settings.returns.noReceipt')}
+              <select value={s.returnPolicy.noReceipt} onChange={(e) => setS({ ...s, returnPolicy: { ...s.returnPolicy, noReceipt: e.target.value as S['returnPolicy']['noReceipt'] } })} data-testid="settings-return-no-receipt">
+                <option value="store_credit">{t('admin.settings.returns.store_credit')}</option>
+                <option value="refund">{t('admin.settings.returns.refund')}</option>
+                <option value="refuse">{t('admin.settings.returns.refuse')}</option>
+              </select>
+            </label>
+            <label className="adm-field">
+              <span>
+                <input type="checkbox" checked={s.returnPolicy.idRequired} onChange={(e) => setS({ ...s, returnPolicy: { ...s.returnPolicy, idRequired: e.target.checked } })} /> {t('admin.settings.returns.id')}
+              </span>
+            </label>
+          </div>
           <p className="adm__sub">{t('admin.settings.retention.hint')}</p>
           <div className="adm__actions">
             <button type="button" className="btn btn--solid" onClick={() => void save()} data-testid="settings-save">{t('admin.common.save')}</button>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, isApiError } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
+import { useAppData } from '../lib/AppContext.tsx';
 import { addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, submitLines, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
 import type { CartItem } from './money.ts';
 
@@ -16,6 +17,9 @@ export function ReturnsPanel() {
   const [lines, setLines] = useState<CartItem[]>([]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [idChecked, setIdChecked] = useState(false);
+  // One policy for the store: the kiosk says it, the core enforces it, the till shows it here.
+  const policy = useAppData().info.returnPolicy;
   const outcome = useOutcome();
 
   const find = async (e: FormEvent) => {
@@ -40,7 +44,9 @@ export function ReturnsPanel() {
         lines: submitLines(lines),
         tender,
         receiptRef: mode === 'receipt' ? (original?.receiptNo ?? null) : null,
+        ...(mode === 'none' ? { idChecked } : {}),
       });
+      setIdChecked(false);
       setLines([]);
       setOriginal(null);
       outcome.show(txn);
@@ -70,6 +76,17 @@ export function ReturnsPanel() {
       ) : (
         <ScanBar onAdd={(h) => { outcome.clear(); setLines((ls) => addHit(ls, h)); }} />
       )}
+      {mode === 'none' && (
+        <div className="till__row" data-testid="refund-policy">
+          <span>{t(`pos.refund.policy.${policy.noReceipt}`)}</span>
+          {policy.idRequired && policy.noReceipt !== 'refuse' && (
+            <label>
+              <input type="checkbox" checked={idChecked} onChange={(e) => setIdChecked(e.target.checked)} data-testid="refund-id-checked" /> {t('pos.refund.idChecked')}
+            </label>
+          )}
+        </div>
+      )}
+      {mode === 'receipt' && <p className="till__hint">{t('pos.refund.policy.days', { days: policy.days })}</p>}
       <CartTable lines={lines} onChange={setLines} editable={mode === 'none'} />
       {mode === 'receipt' && lines.length > 0 && <p>{t('pos.refund.removeHint')}</p>}
       <TenderPicker label={t('pos.refund.to')} disabled={busy || lines.length === 0} onTender={(tender) => void refund(tender)} />

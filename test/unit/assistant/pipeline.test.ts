@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core.ts';
 import { createAssistant, type Assistant } from '../../../electron/core/assistant/assistant.ts';
+import { setSetting } from '../../../electron/core/settings/settings.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 import { makeKioskHead, type KioskHead } from '../../integration/assistant/helpers/kiosk-head.ts';
 
@@ -117,5 +118,15 @@ describe('assistant pipeline', () => {
     // SQL-looking text is stored verbatim (parameters, never string-built SQL).
     expect(rows().some((r) => r.text_redacted === "'; DROP TABLE products; --")).toBe(true);
     expect(rows().find((r) => r.text_redacted === '')).toMatchObject({ answer_id: 'prompt:empty' });
+  });
+
+  it("states the store's return policy from the same setting the till enforces", async () => {
+    const before = await assistant.ask({ sessionId: session(), text: 'can I return something without a receipt?' });
+    expect(before.answer).toMatch(/^Most items can be returned within 30 days .*Without a receipt we offer store credit, with a photo ID\./);
+    setSetting(core.db, 'returnPolicy', { days: 14, noReceipt: 'refuse', idRequired: false });
+    const after = await assistant.ask({ sessionId: session(), text: 'can I return something without a receipt?' });
+    expect(after.answer).toMatch(/^Most items can be returned within 14 days .*Without a receipt we cannot take a return\./);
+    expect(after.answer).not.toContain('{returnPolicy}');
+    setSetting(core.db, 'returnPolicy', { days: 30, noReceipt: 'store_credit', idRequired: true });
   });
 });

@@ -12,6 +12,7 @@ import { approveTransaction, submitTransaction, type TillContext } from '../../.
 import { looksLikePan, luhnValid } from '../../../electron/core/pos/pan.ts';
 import { reviewQueue, setVerdict } from '../../../electron/core/fraud/review.ts';
 import type { Decision, TxnRecord } from '../../../electron/core/fraud/types.ts';
+import { setSetting } from '../../../electron/core/settings/settings.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 const cashier: User = { id: 'u-cashier', name: 'Casey Cashier', role: 'cashier' };
@@ -82,7 +83,9 @@ describe('till', () => {
 
   it('a refund without receipt waits for a manager PIN: cashier or supervisor PINs and self-approval are refused, all audited', async () => {
     const { db, ctx, line } = await till('approve');
-    const t = await submitTransaction(ctx(), { type: 'refund', lines: [line()], tender: { method: 'cash', fingerprint: null, last4: null, entryMode: null } });
+    // The store's policy: without a receipt, store credit (a gift card) and the shopper's photo ID.
+    const credit = { method: 'gift_card' as const, fingerprint: null, last4: null, entryMode: null };
+    const t = await submitTransaction(ctx(), { type: 'refund', lines: [line()], tender: credit, idChecked: true });
     expect(t.status).toBe('pending_approval');
     expect(t.decision?.decision).toBe('manager_approval');
     expect(t.decision?.reasons).toContain('Refund without a receipt needs a manager');
@@ -93,7 +96,7 @@ describe('till', () => {
     expect(approved.approvedBy).toBe('u-manager');
     expect(() => approveTransaction(db, t.id, '3333', cashier)).toThrow(/not waiting/);
     // A manager cannot approve their own held transaction.
-    const own = await submitTransaction(ctx(manager), { type: 'refund', lines: [line()], tender: { method: 'cash', fingerprint: null, last4: null, entryMode: null } });
+    const own = await submitTransaction(ctx(manager), { type: 'refund', lines: [line()], tender: credit, idChecked: true });
     expect(() => approveTransaction(db, own.id, '3333', manager)).toThrow(/your own/);
     expect(approveTransaction(db, own.id, '4444', manager).approvedBy).toBe('u-admin');
     const actions = db.prepare("SELECT action FROM audit_log WHERE action LIKE 'pos.%' ORDER BY seq").pluck().all();
@@ -127,5 +130,22 @@ describe('till', () => {
     expect(JSON.parse(row)).toMatchObject({ verdict: 'legitimate', by: 'u-supervisor' });
     expect(Object.keys(JSON.parse(row).features).length).toBeGreaterThan(30);
     expect(reviewQueue(db, { filter: 'all' }).items.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("the store's return policy decides what the till allows: store credit and ID without a receipt, the days with one", async () => {
+    const { db, ctx, line } = await till('policy');
+    const cash = { method: 'cash' as const, fingerprint: null, last4: null, entryMode: null };
+    const credit = { method: 'gift_card' as const, fingerprint: null, last4: null, entryMode: null };
+    await expect(submitTransaction(ctx(), { type: 'refund', lines: [line()], tender: cash, idChecked: true })).rejects.toThrow(/store credit: choose Gift card/);
+    await expect(submitTransaction(ctx(), { type: 'refund', lines: [line()], tender: credit })).rejects.toThrow(/photo ID/);
+    setSetting(db, 'returnPolicy', { days: 30, noReceipt: 'refund', idRequired: false });
+    expect((await submitTransaction(ctx(), { type: 'refund', lines: [line()], tender: cash })).type).toBe('refund');
+    setSetting(db, 'returnPolicy', { days: 30, noReceipt: 'refuse', idRequired: false });
+    await expect(submitTransaction(ctx(), { type: 'refund', lines: [line()], tender: credit })).rejects.toThrow(/does not take returns without a receipt/);
+    // With the receipt: within the days only.
+    const sale = await submitTransaction(ctx(), { type: 'sale', lines: [line()], tender: cash });
+    const later = (days: number): TillContext => ({ ...ctx(), now: new Date(Date.parse('2025-06-02T18:00:00Z') + days * 86_400_000) });
+    await expect(submitTransaction(later(31), { type: 'refund', lines: [line()], tender: cash, receiptRef: sale.receiptNo })).rejects.toThrow(/31 days ago; the store takes returns within 30 days/);
+    expect((await submitTransaction(later(29), { type: 'refund', lines: [line()], tender: cash, receiptRef: sale.receiptNo })).type).toBe('refund');
   });
 });
