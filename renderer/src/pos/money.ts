@@ -33,9 +33,13 @@ export function cartTotal(lines: readonly CartItem[]): number {
   return lines.reduce((a, l) => a + lineTotal(l), 0);
 }
 
-/** The payment terminal's answer for a card: a token, the last four, how it was read. Demo: made up here. */
+/**
+ * The payment terminal's answer for a card: a token, the last four, how it was read. Demo: made up
+ * here, in letters only — a hex token now and then held a Luhn-valid run of 13+ digits, which the
+ * core rightly refuses as "a card number".
+ */
 export function demoCardToken(): string {
-  const bytes = new Uint8Array(9);
+  const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
-  return `pt_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `pt_${Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
 }
