@@ -16,6 +16,7 @@ import { printState, startPrintWorker, type PrintWorker } from '../../../electro
 import { receiptText } from '../../../electron/core/printing/escpos-decode.ts';
 import { startLoopbackPrinter } from '../../../electron/core/printing/loopback-printer.ts';
 import { tempDir } from '../../helpers/tmp.ts';
+import { until } from '../../helpers/until.ts';
 
 const cashier: User = { id: 'u-cashier', name: 'Casey Cashier', role: 'cashier' };
 const cash = { method: 'cash' as const, fingerprint: null, last4: null, entryMode: null };
@@ -32,13 +33,6 @@ const sale = (tender: typeof cash | typeof card, tenderedCents?: number) =>
   submitTransaction({ db, engine, terminalId: 'till-1', user: cashier }, { type: 'sale', lines: [line], tender: tenderedCents ? { ...tender, tenderedCents } : tender });
 const status = (txnId: string) => db.prepare("SELECT status, attempts, last_error FROM print_jobs WHERE kind = 'receipt' AND ref = ?").get(txnId) as { status: string; attempts: number; last_error: string | null };
 
-async function until(what: string, ok: () => boolean, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 beforeAll(async () => {
   lp = await startLoopbackPrinter({ mode: 'ok' });

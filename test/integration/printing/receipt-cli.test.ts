@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core.ts';
 import { makeEan13 } from '../../../electron/core/catalog/barcode.ts';
 import { tempDir } from '../../helpers/tmp.ts';
+import { until } from '../../helpers/until.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/storemind.mjs');
 const data = path.join(tempDir('storemind-receipt-cli-'), 'till');
@@ -17,15 +18,6 @@ afterAll(() => {
   listener.kill('SIGTERM');
 });
 
-async function until<T>(fn: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out; listener said: ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function aSale(): Promise<{ id: string; receiptNo: string }> {
   const core = createCore({ dataDir: data, loadModels: false });
@@ -42,12 +34,12 @@ async function aSale(): Promise<{ id: string; receiptNo: string }> {
 
 describe('storemind receipt print', () => {
   it('prints a numbered copy on a loopback printer; an absent printer leaves it queued (exit 1)', async () => {
-    const url = await until(() => /"url":"(tcp:\/\/127\.0\.0\.1:\d+)"/.exec(out)?.[1]);
+    const url = await until("the loopback printer's address", () => /"url":"(tcp:\/\/127\.0\.0\.1:\d+)"/.exec(out)?.[1]);
     const sale = await aSale();
     const r = spawnSync(process.execPath, [BIN, 'receipt', 'print', '--txn', sale.id, '--printer', url, '--json', '--data-dir', data], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ printed: true, job: { kind: 'receipt', copy: 1, status: 'done' } });
-    const job = await until(() => out.split('\n').filter((l) => l.includes('"job"')).map((l) => JSON.parse(l) as { text: string; qr: string[] })[0]);
+    const job = await until('the printed copy at the loopback printer', () => out.split('\n').filter((l) => l.includes('"job"')).map((l) => JSON.parse(l) as { text: string; qr: string[] })[0]);
     expect(job.qr).toEqual([sale.receiptNo]);
     expect(job.text).toContain('COPY 1');
     expect(job.text).toContain('**** 4242');

@@ -4,11 +4,10 @@
 // retired in the office is gone from the till and the kiosk search.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/core.ts';
 import { makeEan13 } from '../../../electron/core/catalog/barcode.ts';
-import { enroll } from '../../../electron/core/sync/enroll.ts';
-import { startLiveSync, syncOptions } from '../../../electron/core/sync/index.ts';
 import { tempDir } from '../../helpers/tmp.ts';
+import { until } from '../../helpers/until.ts';
+import { startLane, type Lane } from './helpers/lane.ts';
 import { spawnHub, storemind, type HubProc } from './helpers/hub.ts';
 import { spawnPlatform, type PlatformProc } from './helpers/platform.ts';
 
@@ -17,46 +16,11 @@ const root = tempDir('storemind-catalog-');
 let platform: PlatformProc;
 let hub: HubProc;
 
-interface Lane {
-  name: string;
-  core: Core;
-  stop(): void;
-  call(op: string, input: unknown, token?: string | null): Promise<any>;
-  signIn(pin: string, surface?: 'pos' | 'admin'): Promise<string>;
-}
 const lanes: Lane[] = [];
 
-async function until<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v as NonNullable<T>;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function lane(name: string): Promise<Lane> {
-  const dir = path.join(root, name);
-  const core = createCore({ dataDir: dir, loadModels: false, encrypt: false });
-  const jc = await storemind(['hub', 'join-code', '--json', '--data-dir', hub.dataDir]);
-  expect(jc.code, jc.stderr).toBe(0);
-  await enroll(core.db, dir, { server: hub.url, code: (JSON.parse(jc.stdout) as { code: string }).code, name });
-  const sync = startLiveSync({ ...syncOptions(core.services), models: undefined, intervalMs: 60_000, firstDelayMs: 0, retry: { attempts: 3, baseMs: 50, capMs: 500 }, log: () => {} });
-  const call = (op: string, input: unknown, token: string | null = null) => core.dispatch(op, input, token) as Promise<any>;
-  const l: Lane = {
-    name, core, stop: () => sync.stop(), call,
-    async signIn(pin, surface = 'pos') {
-      const r = await call('auth.signIn', { pin, surface });
-      if (!r.ok) throw new Error(`${name}: sign-in with ${pin} failed: ${r.error.code}`);
-      return r.data.token as string;
-    },
-  };
+  const l = await startLane(root, name, hub);
   lanes.push(l);
   return l;
 }
