@@ -107,11 +107,13 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   await expect(queue).toContainText('Refund without a receipt needs a manager');
   await expect(queue).toContainText('Void after the sale was paid');
   await page.getByRole('button', { name: 'All decisions' }).click();
+  await expect(queue).toHaveAttribute('data-filter', 'all');
   await expect.poll(() => queue.getByTestId('review-row').count()).toBeGreaterThanOrEqual(3);
   await expect(queue).toContainText('Sale');
   await page.screenshot({ path: path.join(screenshotDir, 'admin-fraud-review.png') });
   // A verdict is recorded (and queued for sync as a label).
   await page.getByRole('button', { name: 'Waiting' }).click();
+  await expect(queue).toHaveAttribute('data-filter', 'open');
   const before = await queue.getByTestId('review-row').count();
   await queue.getByTestId('review-row').first().getByRole('button', { name: 'Legitimate' }).click();
   await expect(queue.getByTestId('review-row')).toHaveCount(before - 1);

@@ -13,12 +13,19 @@ export function ReviewPanel() {
   const t = useT();
   const [filter, setFilter] = useState<'open' | 'flagged' | 'all'>('open');
   const [items, setItems] = useState<Item[]>([]);
+  // Which filter the rows on screen belong to: until its answer comes, the old rows stay.
+  const [shown, setShown] = useState<typeof filter | ''>('');
   const [open, setOpen] = useState(0);
   const [error, setError] = useState('');
   const load = useCallback(() => {
+    let stale = false;
     call('fraud.queue', { filter, limit: 100 })
-      .then((r) => { setItems(r.items); setOpen(r.open); setError(''); })
-      .catch((e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+      .then((r) => {
+        if (stale) return;
+        setItems(r.items); setOpen(r.open); setShown(filter); setError('');
+      })
+      .catch((e: unknown) => { if (!stale) setError(isApiError(e) ? e.message : String(e)); });
+    return () => { stale = true; };
   }, [filter]);
   useEffect(load, [load]);
 
@@ -42,7 +49,7 @@ export function ReviewPanel() {
       </div>
       <p className="till__error" role="alert">{error}</p>
       {items.length === 0 && <p>{t('review.empty')}</p>}
-      <table className="recent" data-testid="review-queue">
+      <table className="recent" data-testid="review-queue" data-filter={shown}>
         <thead>
           <tr>
             <th>{t('review.col.when')}</th>
