@@ -2,7 +2,7 @@
 // reads (snake_case, money in currency units, as a payment or POS export would carry it).
 import { z } from 'zod';
 import { op } from './define.ts';
-import { ActionSchema, EntryModeSchema, TenderMethodSchema, TxnStatusSchema, TxnTypeSchema } from './pos.ts';
+import { ActionSchema, EntryModeSchema, ReasonView, TenderMethodSchema, TxnStatusSchema, TxnTypeSchema } from './pos.ts';
 
 const Money = z.number().min(0, 'must not be negative').max(100_000, 'is absurdly large (over 100000)');
 
@@ -55,6 +55,7 @@ export const ReviewItem = z.object({
   score: z.number(),
   decision: ActionSchema,
   reasons: z.array(z.string()),
+  explain: z.array(ReasonView),
   verdict: z.enum(['fraud', 'legitimate']).nullable(),
   verdictBy: z.string().nullable(),
   verdictAt: z.string().nullable(),

@@ -50,10 +50,14 @@ export const TenderInput = z
   })
   .strict();
 
+/** A reason as data: its code and value let a screen say it in the reader's language; text is the English. */
+export const ReasonView = z.object({ code: z.string(), text: z.string(), value: z.string().optional() });
+
 export const DecisionView = z.object({
   score: z.number(),
   decision: ActionSchema,
   reasons: z.array(z.string()),
+  explain: z.array(ReasonView),
   rulesVersion: z.string(),
   modelVersion: z.string(),
 });

@@ -111,6 +111,12 @@ test('sale, refund without receipt with manager approval, void; decisions in the
   await expect.poll(() => queue.getByTestId('review-row').count()).toBeGreaterThanOrEqual(3);
   await expect(queue).toContainText('Sale');
   await page.screenshot({ path: path.join(screenshotDir, 'admin-fraud-review.png') });
+  // The reasons are data, so a manager reading Chinese reads them in Chinese.
+  await page.getByTestId('shell-user').getByRole('button', { name: '简体中文' }).click();
+  await expect(queue).toContainText('无小票退款需经理批准');
+  await expect(queue).toContainText('付款后作废交易');
+  await expect(queue).not.toContainText('Refund without a receipt needs a manager');
+  await page.getByTestId('shell-user').getByRole('button', { name: 'English' }).click();
   // A verdict is recorded (and queued for sync as a label).
   await page.getByRole('button', { name: 'Waiting' }).click();
   await expect(queue).toHaveAttribute('data-filter', 'open');

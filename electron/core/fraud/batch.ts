@@ -7,7 +7,8 @@ import { ScoreTxnInput } from '../../../common/api/fraud.ts';
 import { looksLikePan } from '../pos/pan.ts';
 import { recordTransaction, transactionExists } from '../pos/record.ts';
 import type { FraudEngine } from './engine.ts';
-import type { TxnRecord } from './types.ts';
+import { reasonTexts, storedReasons } from './reasons.ts';
+import type { Reason, TxnRecord } from './types.ts';
 
 export type BatchAnswer =
   | { id: string; score: number; decision: string; reasons: string[]; duplicate?: true }
@@ -20,7 +21,7 @@ export const FUTURE_FLAG_MS = 5 * 60_000;
 const cents = (x: number) => Math.round(x * 100);
 
 /** Parses and checks one line; returns the record, or the reason it is refused. */
-export function parseBatchLine(text: string, now: Date): { ok: true; txn: TxnRecord; flags: string[] } | { ok: false; id: string | null; error: string } {
+export function parseBatchLine(text: string, now: Date): { ok: true; txn: TxnRecord; flags: Reason[] } | { ok: false; id: string | null; error: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -43,8 +44,8 @@ export function parseBatchLine(text: string, now: Date): { ok: true; txn: TxnRec
   const fail = (error: string) => ({ ok: false as const, id: x.id, error });
   const at = Date.parse(x.ts);
   if (at - now.getTime() > FUTURE_REJECT_MS) return fail(`ts ${x.ts} is more than 24 hours in the future`);
-  const flags: string[] = [];
-  if (at - now.getTime() > FUTURE_FLAG_MS) flags.push('Timestamp is ahead of this terminal\'s clock');
+  const flags: Reason[] = [];
+  if (at - now.getTime() > FUTURE_FLAG_MS) flags.push({ code: 'flag.clock_ahead', text: 'Timestamp is ahead of this terminal\'s clock' });
   const tender = x.tender ?? null;
   switch (x.type) {
     case 'sale':
@@ -93,7 +94,7 @@ export function parseBatchLine(text: string, now: Date): { ok: true; txn: TxnRec
 
 function storedDecision(db: Db, id: string): { score: number; decision: string; reasons: string[] } {
   const r = db.prepare('SELECT score, decision, reasons FROM fraud_decisions WHERE txn_id = ?').get(id) as { score: number; decision: string; reasons: string } | undefined;
-  return r ? { score: r.score, decision: r.decision, reasons: JSON.parse(r.reasons) as string[] } : { score: 0, decision: 'allow', reasons: [] };
+  return r ? { score: r.score, decision: r.decision, reasons: reasonTexts(storedReasons(r.reasons)) } : { score: 0, decision: 'allow', reasons: [] };
 }
 
 export async function scoreLine(db: Db, engine: FraudEngine, text: string, lineNo: number, now = new Date()): Promise<BatchAnswer> {
@@ -109,12 +110,13 @@ export async function scoreLine(db: Db, engine: FraudEngine, text: string, lineN
   if (unknown > 0) {
     const known = new Set(db.prepare(`SELECT sku FROM products WHERE sku IN (${t.items.map(() => '?').join(',')})`).pluck().all(...t.items.map((i) => i.sku)) as string[]);
     // After the rules and flags, before the model's drivers.
-    decision.reasons.splice(decision.rulesFired.length + parsed.flags.length, 0, `Unknown SKU${unknown > 1 ? 's' : ''}: ${[...new Set(t.items.map((i) => i.sku).filter((s) => !known.has(s)))].slice(0, 5).join(', ')}`);
+    const skus = [...new Set(t.items.map((i) => i.sku).filter((s) => !known.has(s)))].slice(0, 5).join(', ');
+    decision.reasons.splice(decision.rulesFired.length + parsed.flags.length, 0, { code: 'flag.unknown_skus', text: `Unknown SKU${unknown > 1 ? 's' : ''}: ${skus}`, value: skus });
   }
   // A flagged line (unknown SKU, clock ahead) is never plainly allowed.
   if ((parsed.flags.length || unknown > 0) && decision.decision === 'allow') decision.decision = 'review';
   recordTransaction(db, t, decision);
-  return { id: t.id, score: round(decision.score), decision: decision.decision, reasons: decision.reasons };
+  return { id: t.id, score: round(decision.score), decision: decision.decision, reasons: reasonTexts(decision.reasons) };
 }
 
 function round(x: number): number {

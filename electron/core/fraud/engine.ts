@@ -10,7 +10,8 @@ import type { Db } from '../db/database.ts';
 import { computeFeatures, FEATURES, loadFeatureContext, modelVector, type FeatureContext, type Features } from './features.ts';
 import { activeRuleSet, evaluateRules, type CompiledRuleSet } from './rules.ts';
 import { loadRiskModel, topDrivers, type RiskModel } from './model.ts';
-import type { Action, Decision, TxnRecord } from './types.ts';
+import { modelReason } from './reasons.ts';
+import type { Action, Decision, Reason, TxnRecord } from './types.ts';
 import type { Env } from './expr.ts';
 
 /** How much a rule's action says about risk on its own (rules-only baseline, and the blend). */
@@ -30,7 +31,7 @@ export interface EngineOptions {
 }
 
 export interface FraudEngine {
-  decide(t: TxnRecord, extraReasons?: string[]): Promise<Decision>;
+  decide(t: TxnRecord, extraReasons?: Reason[]): Promise<Decision>;
   readonly model: RiskModel | null;
   /**
    * Switches to another model between decisions (a verified update). The old session is released
@@ -53,10 +54,6 @@ export function ruleEnv(t: TxnRecord, f: Features, modelScore: number): Env {
   return { ...f, model_score: modelScore, type: t.type, tender: t.tender.method ?? 'none', entry_mode: t.tender.entryMode ?? 'none' };
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2);
-}
-
 export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promise<FraudEngine> {
   let model: RiskModel | null = null;
   if (opts.model !== undefined) model = opts.model;
@@ -76,7 +73,7 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
     for (const old of retired.splice(0)) void old.release().catch(() => {});
   };
 
-  async function decide(t: TxnRecord, extraReasons: string[] = []): Promise<Decision> {
+  async function decide(t: TxnRecord, extraReasons: Reason[] = []): Promise<Decision> {
     inFlight++;
     try {
       return await decideWith(model, t, extraReasons);
@@ -86,7 +83,7 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
   }
 
   // One decision sees one model from start to end, even if an update swaps it meanwhile.
-  async function decideWith(model: RiskModel | null, t: TxnRecord, extraReasons: string[]): Promise<Decision> {
+  async function decideWith(model: RiskModel | null, t: TxnRecord, extraReasons: Reason[]): Promise<Decision> {
     const features = computeFeatures(db, t, context);
     const vector = modelVector(features);
     const modelScore = model ? (await model.score([vector]))[0]! : 0;
@@ -96,11 +93,11 @@ export async function createFraudEngine(db: Db, opts: EngineOptions = {}): Promi
     const ruleScore = ACTION_SCORE[ruleOnly[0]?.action ?? 'allow'];
     const score = model ? engineScore(modelScore, ruleScore) : ruleScore;
 
-    const reasons = [...outcome.fired.map((r) => r.reason), ...extraReasons];
+    const reasons: Reason[] = [...outcome.fired.map((r) => ({ code: `rule.${r.id}`, text: r.reason })), ...extraReasons];
     if (model && modelScore >= explainAbove) {
       for (const d of await topDrivers(model, vector, modelScore)) {
         const spec = FEATURES[d.index]!;
-        reasons.push(`Model: ${spec.label} = ${fmt(features[spec.name] ?? 0)} (log-odds +${d.delta.toFixed(1)})`);
+        reasons.push(modelReason(spec, features[spec.name] ?? 0));
       }
     }
     return {

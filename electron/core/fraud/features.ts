@@ -10,35 +10,39 @@ import type { Db } from '../db/database.ts';
 import type { TxnRecord } from './types.ts';
 import type { ValueType } from './expr.ts';
 
-/** A feature: its name, what a person reads in a reason, and whether the model sees log1p(x). */
+/** How a feature's value reads in a reason: a count (the default), money, a share, a yes/no, hours, an hour of day. */
+export type FeatureUnit = 'count' | 'money' | 'share' | 'flag' | 'hours' | 'hour';
+
+/** A feature: its name, what a person reads in a reason, whether the model sees log1p(x), its unit. */
 export interface FeatureSpec {
   name: string;
   label: string;
   log?: boolean;
+  unit?: FeatureUnit;
 }
 
 export const FEATURES: readonly FeatureSpec[] = [
-  { name: 'amount', label: 'transaction amount ($)', log: true },
+  { name: 'amount', label: 'transaction amount ($)', log: true, unit: 'money' },
   { name: 'n_items', label: 'items in the basket', log: true },
   { name: 'n_lines', label: 'lines in the basket', log: true },
-  { name: 'is_sale', label: 'is a sale' },
-  { name: 'is_refund', label: 'is a refund' },
-  { name: 'is_void', label: 'is a void after tender' },
-  { name: 'is_no_sale', label: 'is a no-sale drawer opening' },
-  { name: 'is_card', label: 'paid by card' },
-  { name: 'is_keyed', label: 'card number keyed in by hand' },
-  { name: 'is_cash', label: 'paid in cash' },
-  { name: 'is_gift_card', label: 'paid by gift card' },
-  { name: 'basket_gap_ratio', label: 'share of the shelf price not charged' },
-  { name: 'override_share', label: 'share of lines with a price override' },
-  { name: 'discount_ratio', label: 'discounts as a share of the basket' },
+  { name: 'is_sale', label: 'is a sale', unit: 'flag' },
+  { name: 'is_refund', label: 'is a refund', unit: 'flag' },
+  { name: 'is_void', label: 'is a void after tender', unit: 'flag' },
+  { name: 'is_no_sale', label: 'is a no-sale drawer opening', unit: 'flag' },
+  { name: 'is_card', label: 'paid by card', unit: 'flag' },
+  { name: 'is_keyed', label: 'card number keyed in by hand', unit: 'flag' },
+  { name: 'is_cash', label: 'paid in cash', unit: 'flag' },
+  { name: 'is_gift_card', label: 'paid by gift card', unit: 'flag' },
+  { name: 'basket_gap_ratio', label: 'share of the shelf price not charged', unit: 'share' },
+  { name: 'override_share', label: 'share of lines with a price override', unit: 'share' },
+  { name: 'discount_ratio', label: 'discounts as a share of the basket', unit: 'share' },
   { name: 'unknown_skus', label: 'unknown SKUs in the basket', log: true },
-  { name: 'total_mismatch', label: 'total does not match the items' },
-  { name: 'no_receipt', label: 'refund without a receipt' },
-  { name: 'receipt_unknown', label: 'receipt not found on this terminal' },
-  { name: 'original_age_h', label: 'hours since the original sale', log: true },
-  { name: 'hour_local', label: 'local hour of day' },
-  { name: 'unusual_hour', label: 'outside normal trading hours' },
+  { name: 'total_mismatch', label: 'total does not match the items', unit: 'flag' },
+  { name: 'no_receipt', label: 'refund without a receipt', unit: 'flag' },
+  { name: 'receipt_unknown', label: 'receipt not found on this terminal', unit: 'flag' },
+  { name: 'original_age_h', label: 'hours since the original sale', log: true, unit: 'hours' },
+  { name: 'hour_local', label: 'local hour of day', unit: 'hour' },
+  { name: 'unusual_hour', label: 'outside normal trading hours', unit: 'flag' },
   { name: 'card_txn_10m', label: 'uses of this card in the store in 10 minutes', log: true },
   { name: 'card_txn_24h', label: 'uses of this card in the store in 24 hours', log: true },
   { name: 'term_txn_10m', label: 'transactions on this terminal in 10 minutes', log: true },
@@ -53,16 +57,16 @@ export const FEATURES: readonly FeatureSpec[] = [
   { name: 'cashier_discount_sales_2h', label: "cashier's sales with 15% or more off in the last 2 hours", log: true },
   { name: 'c1d_refunds_no_receipt', label: "cashier's refunds without receipt today", log: true },
   { name: 'c1d_voids', label: "cashier's voids today", log: true },
-  { name: 'c1d_markdown_ratio', label: "cashier's markdowns today (share of shelf price)" },
+  { name: 'c1d_markdown_ratio', label: "cashier's markdowns today (share of shelf price)", unit: 'share' },
   { name: 'c1d_discount_lines', label: "cashier's discounted lines today", log: true },
   { name: 'c7_txn', label: "cashier's transactions in 7 days", log: true },
-  { name: 'c7_refund_ratio', label: "cashier's refund-to-sale ratio over 7 days" },
+  { name: 'c7_refund_ratio', label: "cashier's refund-to-sale ratio over 7 days", unit: 'share' },
   { name: 'c7_refunds_no_receipt', label: "cashier's refunds without receipt in 7 days", log: true },
-  { name: 'c7_void_ratio', label: "cashier's voids per sale over 7 days" },
-  { name: 'c7_override_share', label: "cashier's share of overridden lines over 7 days" },
-  { name: 'c7_discount_share', label: "cashier's share of discounted lines over 7 days" },
-  { name: 'c7_markdown_ratio', label: "cashier's markdowns over 7 days (share of shelf price)" },
-  { name: 'c7_keyed_share', label: "cashier's keyed share of card sales over 7 days" },
+  { name: 'c7_void_ratio', label: "cashier's voids per sale over 7 days", unit: 'share' },
+  { name: 'c7_override_share', label: "cashier's share of overridden lines over 7 days", unit: 'share' },
+  { name: 'c7_discount_share', label: "cashier's share of discounted lines over 7 days", unit: 'share' },
+  { name: 'c7_markdown_ratio', label: "cashier's markdowns over 7 days (share of shelf price)", unit: 'share' },
+  { name: 'c7_keyed_share', label: "cashier's keyed share of card sales over 7 days", unit: 'share' },
   { name: 'c7_no_sale', label: "cashier's no-sale openings in 7 days", log: true },
 ];
 

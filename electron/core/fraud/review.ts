@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { enqueue } from '../db/outbox.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { decisionReasons } from './reasons.ts';
 import type { ReviewItem } from '../../../common/api/fraud.ts';
 
 export type ReviewItemT = z.infer<typeof ReviewItem>;
@@ -49,7 +50,7 @@ function toItem(r: Row): ReviewItemT {
     approvedBy: r.approved_by,
     score: r.score,
     decision: r.decision,
-    reasons: JSON.parse(r.reasons) as string[],
+    ...decisionReasons(r.reasons),
     verdict: r.verdict,
     verdictBy: r.verdict_by,
     verdictAt: r.verdict_at,

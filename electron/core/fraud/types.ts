@@ -35,10 +35,21 @@ export interface TxnRecord {
   receiptNo?: string | null;
 }
 
+/**
+ * One reason, as data: `code` says what it is (`rule.<rule id>`, `model.<feature>`, `flag.<what>`)
+ * so a screen can say it in the reader's language; `text` is the English a log, the CLI and the
+ * platform read; `value` is the number behind a model reason, already formatted ("7", "35%", "$4.20").
+ */
+export interface Reason {
+  code: string;
+  text: string;
+  value?: string;
+}
+
 export interface Decision {
   score: number;
   decision: Action;
-  reasons: string[];
+  reasons: Reason[];
   rulesFired: Array<{ id: string; action: Action; reason: string }>;
   modelScore: number;
   rulesVersion: string;

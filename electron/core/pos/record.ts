@@ -6,6 +6,7 @@ import { CoreError } from '../db/errors.ts';
 import { enqueue } from '../db/outbox.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { discountShare, updateRollup } from '../fraud/features.ts';
+import { reasonTexts } from '../fraud/reasons.ts';
 import type { Decision, TxnRecord } from '../fraud/types.ts';
 import { recordMovement, saleMovements } from '../inventory/stock.ts';
 
@@ -57,7 +58,7 @@ export function recordTransaction(db: Db, t: TxnRecord, d: Decision, opts: Recor
     if (status === 'completed' && opts.stock !== false) for (const m of saleMovements(t)) recordMovement(db, m);
     // Card data leaves the terminal as the token and last four only; the fingerprint is already a token.
     enqueue(db, 'transaction', t.id, { ...t, status }, now);
-    enqueue(db, 'fraud_decision', t.id, { txn_id: t.id, score: d.score, decision: d.decision, reasons: d.reasons, rules_version: d.rulesVersion, model_version: d.modelVersion }, now);
+    enqueue(db, 'fraud_decision', t.id, { txn_id: t.id, score: d.score, decision: d.decision, reasons: reasonTexts(d.reasons), rules_version: d.rulesVersion, model_version: d.modelVersion }, now);
     if (opts.audit) appendAudit(db, t.cashierId, `pos.${t.type}`, t.id, { status, decision: d.decision, total_cents: t.totalCents }, now);
     opts.alsoInTransaction?.(db, status);
   });

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
+import { decisionReasons } from '../fraud/reasons.ts';
 import type { TxnView } from '../../../common/api/pos.ts';
 
 export type TxnViewT = z.infer<typeof TxnView>;
@@ -75,7 +76,7 @@ function toView(db: Db, r: Row): TxnViewT {
     decision:
       r.decision === null
         ? null
-        : { score: r.score ?? 0, decision: r.decision, reasons: JSON.parse(r.reasons ?? '[]') as string[], rulesVersion: r.rules_version ?? '', modelVersion: r.model_version ?? '' },
+        : { score: r.score ?? 0, decision: r.decision, ...decisionReasons(r.reasons), rulesVersion: r.rules_version ?? '', modelVersion: r.model_version ?? '' },
   };
 }
 

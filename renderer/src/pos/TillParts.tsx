@@ -12,6 +12,7 @@ import { takeBackScannedText, useBarcodeScanner } from '../components/ProductSea
 import { addSerialScanner, serialScannersAvailable, useSerialScanners } from '../components/SerialScanner.ts';
 import { useHidScanners } from '../components/HidScanner.ts';
 import { cartTotal, demoCardToken, lineTotal, money, parseMoney, type CartItem } from './money.ts';
+import { reasonText } from './reasons.ts';
 import './pos.css';
 
 export type Txn = OpOutput<'pos.submit'>;
@@ -280,8 +281,8 @@ export function DecisionBanner({ txn }: { txn: Txn }) {
     <div className={`alert ${blocked ? 'alert--block' : 'alert--warn'}`} role="alert" data-testid="pos-decision">
       <strong>{blocked ? t('pos.decision.blocked') : txn.status === 'pending_approval' ? t('pos.decision.needsManager') : t('pos.decision.review')}</strong>
       <ul>
-        {txn.decision.reasons.map((r) => (
-          <li key={r}>{r}</li>
+        {txn.decision.explain.map((r) => (
+          <li key={r.code + r.text}>{reasonText(t, r)}</li>
         ))}
       </ul>
     </div>

@@ -7,6 +7,7 @@ import { createFraudEngine, BLOCK_FLOOR } from '../../../electron/core/fraud/eng
 import { defaultBundleDir, loadRiskModel } from '../../../electron/core/fraud/model.ts';
 import { SIM_CONTEXT, simProducts } from '../../../electron/core/fraud/evaluate.ts';
 import { simulate } from '../../../electron/core/fraud/simulator.ts';
+import { FEATURE_INDEX } from '../../../electron/core/fraud/features.ts';
 import { recordTransaction } from '../../../electron/core/pos/record.ts';
 import { verifyAuditChain } from '../../../electron/core/audit/audit.ts';
 import { aSku, demoDb, txn } from './helpers.ts';
@@ -100,7 +101,7 @@ describe('decisions', () => {
     }
     expect(last.decision).toBe('block');
     expect(last.score).toBeGreaterThanOrEqual(BLOCK_FLOOR);
-    expect(last.reasons[0]).toMatch(/Card testing/);
+    expect(last.reasons[0]).toMatchObject({ code: 'rule.card_testing.burst', text: expect.stringMatching(/Card testing/) });
     expect(last.rulesFired[0]!.action).toBe('block');
   });
 
@@ -113,9 +114,15 @@ describe('decisions', () => {
       const d = await engine.decide(s.txn);
       recordTransaction(db, s.txn, d);
       if (d.modelScore >= 0.5) {
-        const drivers = d.reasons.filter((r) => r.startsWith('Model: '));
+        const drivers = d.reasons.filter((r) => r.code.startsWith('model.'));
         expect(drivers.length, JSON.stringify(d.reasons)).toBeGreaterThan(0);
         expect(drivers.length).toBeLessThanOrEqual(3);
+        // Plain words for a person: the feature and its value, never the model's arithmetic.
+        for (const r of drivers) {
+          expect(r.text).toMatch(/^Model: /);
+          expect(r.text).not.toMatch(/log-odds/);
+          expect(FEATURE_INDEX.has(r.code.slice('model.'.length))).toBe(true);
+        }
         explained++;
       }
     }
@@ -128,7 +135,7 @@ describe('decisions', () => {
     const d = await engine.decide(txn(db, { type: 'refund' }));
     expect(d.decision).toBe('manager_approval');
     expect(d.score).toBe(0.75);
-    expect(d.reasons).toContain('Refund without a receipt needs a manager');
+    expect(d.reasons).toContainEqual({ code: 'rule.refund.no_receipt', text: 'Refund without a receipt needs a manager' });
     expect(d.modelVersion).toBe('none');
   });
 });

@@ -5,6 +5,7 @@ import { call, isApiError } from '../../api.ts';
 import type { OpOutput } from '../../../../common/api/index.ts';
 import { useT } from '../../i18n/index.tsx';
 import { money } from '../../pos/money.ts';
+import { reasonText } from '../../pos/reasons.ts';
 import '../../pos/pos.css';
 
 type Item = OpOutput<'fraud.queue'>['items'][number];
@@ -72,7 +73,7 @@ export function ReviewPanel() {
                 <small>{t('review.score', { s: it.score.toFixed(2) })}</small>
               </td>
               <td>
-                <ul>{it.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+                <ul>{it.explain.map((r) => <li key={r.code + r.text}>{reasonText(t, r)}</li>)}</ul>
               </td>
               <td>
                 {it.verdict ? (
