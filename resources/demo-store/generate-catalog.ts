@@ -33,9 +33,9 @@ const LANDMARKS = [
   { id: 'entrance', name: 'Main entrance', x: 2, y: 56, w: 10, h: 3 },
   { id: 'customer_service', name: 'Customer service', x: 14, y: 52, w: 10, h: 5 },
   { id: 'checkout', name: 'Checkouts', x: 28, y: 52, w: 40, h: 5 },
-  { id: 'pharmacy_counter', name: 'Pharmacy counter', x: 72, y: 2, w: 10, h: 5 },
-  { id: 'restrooms', name: 'Restrooms', x: 84, y: 2, w: 8, h: 5 },
-  { id: 'service_counter', name: 'Keys & repairs', x: 84, y: 40, w: 10, h: 5 },
+  { id: 'pharmacy_counter', name: 'Pharmacy counter', x: 72, y: 0.5, w: 10, h: 5 },
+  { id: 'restrooms', name: 'Restrooms', x: 84, y: 0.5, w: 9, h: 5 },
+  { id: 'service_counter', name: 'Keys & repairs', x: 72, y: 52, w: 14, h: 5 },
 ];
 
 type Tag = 'vegan' | 'vegetarian' | 'gluten_free' | 'organic' | 'lactose_free' | 'dairy_free' | 'nut_free' | 'sugar_free' | 'kosher' | 'low_sodium' | 'keto';

@@ -228,3 +228,32 @@ test('portrait kiosk (1080×1920): the keyboard sits under the search box and no
   }
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-search-portrait.png') });
 });
+
+test('portrait kiosk (1080×1920): the product page map spans the screen and its labels read at arm\'s length', async ({ page }) => {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await openFind(page);
+  await page.getByTestId('search-input').fill('almond milk');
+  await page.getByTestId('search-result').first().click();
+  const map = page.getByTestId('store-map');
+  await expect(map).toBeVisible();
+  const box = (await map.boundingBox())!;
+  expect(box.width, 'the map is as wide as the screen allows').toBeGreaterThanOrEqual(0.8 * 1080);
+  // Every aisle shows its number and its name; numbers are at least 24 px, names at least 16 px,
+  // and no two aisle numbers touch.
+  const labels = await map.locator('[data-aisle]').evaluateAll((groups) =>
+    groups.map((g) => {
+      const r = (sel: string) => g.querySelector(sel)!.getBoundingClientRect();
+      const id = r('.smap__aisle-id');
+      const name = r('.smap__aisle-name');
+      return { id: { x: id.x, w: id.width, h: id.height }, nameText: g.querySelector('.smap__aisle-name')!.textContent, nameThick: Math.min(name.width, name.height) };
+    }),
+  );
+  expect(labels.length).toBeGreaterThan(5);
+  for (const l of labels) {
+    expect.soft(l.id.h, 'aisle number height').toBeGreaterThanOrEqual(24);
+    expect.soft(l.nameThick, `"${l.nameText}" size`).toBeGreaterThanOrEqual(16);
+  }
+  const byX = labels.map((l) => l.id).sort((a, b) => a.x - b.x);
+  for (let i = 1; i < byX.length; i++) expect.soft(byX[i]!.x, 'aisle numbers do not overlap').toBeGreaterThan(byX[i - 1]!.x + byX[i - 1]!.w);
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-product-portrait.png') });
+});

@@ -15,6 +15,18 @@ export interface StoreMapProps {
 }
 
 const PAD = 2;
+/** A bold sans character's advance as a share of the font size (DejaVu Sans Bold, the kiosk's font). */
+const CHAR_W = 0.62;
+
+/** An aisle's name written along its shelf, as big as the shelf allows (capped so it stays a label). */
+function shelfLabelSize(name: string, w: number, h: number): number {
+  const along = Math.max(w, h);
+  const across = Math.min(w, h);
+  return Math.min(2.2, (along * 0.9) / (name.length * CHAR_W), across * 0.62);
+}
+
+/** Room the pin takes at the walkway end of the marked aisle, so it never covers the aisle's name. */
+const PIN_ROOM = 6.5;
 
 /** The landmark the kiosk stands at: the one with id "entrance", or else one named like it. */
 export function entranceOf(map: StoreMapData): Area | undefined {
@@ -26,7 +38,7 @@ export function entranceOf(map: StoreMapData): Area | undefined {
 function fitLabel(name: string, w: number, h: number, max: number): { lines: string[]; size: number } {
   const size = (lines: string[]) => {
     const longest = Math.max(...lines.map((l) => l.length));
-    return Math.min(max, (w * 0.9) / (longest * 0.56), (h * 0.85) / (lines.length * 1.15));
+    return Math.min(max, (w * 0.9) / (longest * CHAR_W), (h * 0.85) / (lines.length * 1.15));
   };
   let best = { lines: [name], size: size([name]) };
   const spaces = [...name.matchAll(/ /g)].map((m) => m.index);
@@ -79,13 +91,27 @@ export function StoreMap({ map, highlight }: StoreMapProps) {
 
       {aisles.map((a) => {
         const on = a === target;
+        // The marked aisle keeps its walkway end for the pin; its name takes the rest of the shelf.
+        const vertical = a.h > a.w;
+        const nameH = on && vertical ? a.h - PIN_ROOM : a.h;
+        const nameW = on && !vertical ? a.w - PIN_ROOM : a.w;
         return (
           <g key={a.id} className={`smap__aisle${on ? ' smap__aisle--on' : ''}`} data-testid={on ? 'map-aisle-highlighted' : undefined} data-aisle={a.id}>
             <title>{a.name}</title>
             {on && <rect className="smap__halo" x={a.x - 1} y={a.y - 1} width={a.w + 2} height={a.h + 2} rx={1.6} />}
             <rect className="smap__shelf" x={a.x} y={a.y} width={a.w} height={a.h} rx={0.8} />
-            <text className="smap__aisle-id" x={a.x + a.w / 2} y={a.y - 1.1} fontSize={on ? 3.2 : 2.6} textAnchor="middle">
+            <text className="smap__aisle-id" x={a.x + a.w / 2} y={a.y - 1.1} fontSize={on ? 3 : 2.4} textAnchor="middle">
               {a.id}
+            </text>
+            {/* The aisle's name along the shelf, so a shopper can read the store without a legend. */}
+            <text
+              className="smap__aisle-name"
+              fontSize={shelfLabelSize(a.name, nameW, nameH)}
+              textAnchor="middle"
+              dominantBaseline="central"
+              transform={`translate(${a.x + nameW / 2} ${a.y + nameH / 2})${vertical ? ' rotate(-90)' : ''}`}
+            >
+              {a.name}
             </text>
           </g>
         );
@@ -114,7 +140,10 @@ export function StoreMap({ map, highlight }: StoreMapProps) {
       {route && <path className="smap__route" d={route} />}
 
       {target && (
-        <g className="smap__pin" transform={`translate(${target.x + target.w / 2} ${target.y + target.h / 2})`}>
+        <g
+          className="smap__pin"
+          transform={target.h > target.w ? `translate(${target.x + target.w / 2} ${target.y + target.h - PIN_ROOM / 2 + 0.6})` : `translate(${target.x + target.w - PIN_ROOM / 2} ${target.y + target.h / 2 + 0.6})`}
+        >
           <path d="M0 2.4 C -1.6 0.4 -3 -0.9 -3 -2.6 A 3 3 0 0 1 3 -2.6 C 3 -0.9 1.6 0.4 0 2.4 Z" />
           <circle cy={-2.6} r={1.1} />
         </g>
