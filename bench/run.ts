@@ -11,6 +11,7 @@ const suites: Suite[] = [
   { name: 'core', load: async () => (await import('./core.ts')).benchCore },
   { name: 'models', load: async () => (await import('./models.ts')).benchModels as () => Promise<BenchRow[]> },
   { name: 'search', load: async () => (await import('./search.ts')).benchSearch as () => Promise<BenchRow[]> },
+  { name: 'search-zh', load: async () => (await import('./search-zh.ts')).benchSearchZh },
   { name: 'admin', load: async () => (await import('./admin.ts')).benchAdmin as () => Promise<BenchRow[]> },
   { name: 'sync', load: async () => (await import('./sync.ts')).benchSync as () => Promise<BenchRow[]> },
   { name: 'hub', load: async () => (await import('./hub.ts')).benchHub },

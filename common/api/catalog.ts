@@ -6,8 +6,11 @@ import { op } from './define.ts';
 export const SearchHit = z.object({
   id: z.string(),
   name: z.string(),
+  /** The product's Chinese name; '' when the catalog has none. */
+  name_zh: z.string(),
   brand: z.string(),
   department: z.string(),
+  category_path: z.string(),
   aisle: z.string(),
   bay: z.string(),
   shelf: z.string(),
@@ -36,6 +39,8 @@ export const ProductDetail = z.object({
   id: z.string(),
   sku: z.string(),
   name: z.string(),
+  /** The Chinese name; '' when the catalog has none. */
+  name_zh: z.string(),
   brand: z.string(),
   description: z.string(),
   department: z.string(),

@@ -525,7 +525,7 @@ export function generateCatalog(): { aisles: unknown[]; landmarks: unknown[]; pr
           price_cents: price,
           promo_price_cents: promo,
           size,
-          attributes: { dietary },
+          attributes: { dietary, i18n: { 'zh-CN': zhNames(cat.category, item.name, variant) } },
           synonyms: item.synonyms ?? '',
           stock,
           barcode: makeEan13(body),
@@ -540,6 +540,17 @@ export function generateCatalog(): { aisles: unknown[]; landmarks: unknown[]; pr
   }
   const aisles = AISLES.map((a, i) => ({ id: a.id, name: a.name, departments: a.departments, x: 4 + i * 6.5, y: 10, w: 4, h: 36 }));
   return { aisles, landmarks: LANDMARKS, products };
+}
+
+interface ZhNames { items: Record<string, string[]>; categories: Record<string, string[]>; variants: Record<string, string> }
+const ZH = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'names-zh-CN.json'), 'utf8')) as ZhNames;
+
+/** A product's Chinese name (the variant's word, where there is one, before the item's), synonyms and shelf. */
+function zhNames(category: string, item: string, variant: string): { name: string; synonyms: string; category: string } {
+  const [name, ...synonyms] = ZH.items[item] ?? [];
+  const [cat, ...catSyn] = ZH.categories[category] ?? [];
+  if (!name || !cat) throw new Error(`names-zh-CN.json lacks ${name ? `category "${category}"` : `item "${item}"`}`);
+  return { name: `${(variant && ZH.variants[variant]) || ''}${name}`, synonyms: [...synonyms, ...catSyn].join('; '), category: cat };
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

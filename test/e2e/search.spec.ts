@@ -257,3 +257,24 @@ test('portrait kiosk (1080×1920): the product page map spans the screen and its
   for (let i = 1; i < byX.length; i++) expect.soft(byX[i]!.x, 'aisle numbers do not overlap').toBeGreaterThan(byX[i - 1]!.x + byX[i - 1]!.w);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-product-portrait.png') });
 });
+
+test('in 中文 a shopper searches in Chinese or pinyin and reads Chinese names', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openKiosk(page);
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await page.getByTestId('kiosk-open-find').click();
+  const box = page.getByTestId('search-input');
+  await box.fill('请问有牛奶吗');
+  const first = page.getByTestId('search-result').first();
+  await expect(first).toContainText('牛奶');
+  await expect(first).toContainText('Milk'); // the English name, as the shelf label says it
+  await box.fill('niunai');
+  await expect(first).toContainText('牛奶');
+  await box.fill('電池'); // Traditional characters
+  await expect(first).toContainText('电池');
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-search-chinese.png') });
+  await first.click();
+  await expect(page.getByTestId('product-name')).toContainText('电池');
+  await expect(page.getByTestId('product-name-en')).toContainText('Batter');
+  await page.getByRole('button', { name: 'English' }).click();
+});

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { catalogOps } from '../../../common/api/catalog.ts';
 import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
+import { productAttributes } from './products.ts';
 import type { SearchIndex } from '../search/engine.ts';
 
 type Ops = typeof catalogOps;
@@ -34,18 +35,13 @@ export function productDetail(db: Db, id: string): Out<'catalog.product'> {
     .prepare(`SELECT p.*, (SELECT name FROM store_map m WHERE m.id = p.aisle) AS aisle_name FROM products p WHERE p.id = ? AND p.active = 1`)
     .get(id) as (Record<string, unknown> & { attributes: string; aisle: string }) | undefined;
   if (!p) throw new CoreError('NOT_FOUND', `No product with id ${id}.`);
-  let dietary: string[] = [];
-  try {
-    const a = JSON.parse(p.attributes) as { dietary?: unknown };
-    if (Array.isArray(a.dietary)) dietary = a.dietary.filter((d): d is string => typeof d === 'string');
-  } catch {
-    // attributes edited by hand: show the product without tags rather than fail
-  }
+  const { dietary, zh } = productAttributes(p.attributes);
   const mapRow = db.prepare("SELECT id, kind, name, departments, x, y, w, h FROM store_map WHERE id = ? AND kind = 'aisle'").get(p.aisle) as AreaRow | undefined;
   return {
     id: p.id as string,
     sku: p.sku as string,
     name: p.name as string,
+    name_zh: zh.name,
     brand: p.brand as string,
     description: p.description as string,
     department: p.department as string,

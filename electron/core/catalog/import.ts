@@ -17,6 +17,7 @@ import { productWriter, type ProductInput } from './products.ts';
 export const IMPORT_FIELDS = [
   'id', 'sku', 'name', 'brand', 'description', 'department', 'category_path', 'aisle', 'bay', 'shelf',
   'price', 'price_cents', 'promo_price', 'promo_price_cents', 'size', 'synonyms', 'dietary', 'barcode', 'stock',
+  'name_zh', 'synonyms_zh', 'category_zh',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -102,6 +103,12 @@ function money(row: SourceRow, dollars: ImportField, cents: ImportField, require
   return c !== undefined && c !== '' ? Math.round(v) : Math.round(v * 100);
 }
 
+/** The Chinese columns, where the file has them, as attributes.i18n["zh-CN"] (what search and the kiosk read). */
+function zhAttributes(row: SourceRow): { i18n?: { 'zh-CN': { name: string; synonyms: string; category: string } } } {
+  const zh = { name: row.get('name_zh') ?? '', synonyms: row.get('synonyms_zh') ?? '', category: row.get('category_zh') ?? '' };
+  return zh.name || zh.synonyms || zh.category ? { i18n: { 'zh-CN': zh } } : {};
+}
+
 function toProduct(row: SourceRow): ProductInput | string {
   const id = row.get('id');
   if (!id) return 'missing id';
@@ -141,7 +148,7 @@ function toProduct(row: SourceRow): ProductInput | string {
     promo_price_cents: promo as number | null,
     size: row.get('size') ?? '',
     synonyms: row.get('synonyms') ?? '',
-    attributes: dietary.length ? { dietary } : {},
+    attributes: { ...(dietary.length ? { dietary } : {}), ...zhAttributes(row) },
     ...(stock !== undefined ? { stock } : {}),
     barcodes,
   };

@@ -45,6 +45,27 @@ export interface ProductColumns {
   active: number;
 }
 
+/** The product's Chinese name, synonyms and shelf from attributes.i18n["zh-CN"], each '' when absent. */
+export interface ZhText {
+  name: string;
+  synonyms: string;
+  category: string;
+}
+
+/** Reads products.attributes: dietary tags and the Chinese text; a hand-edited value reads as empty, never throws. */
+export function productAttributes(attributes: string): { dietary: string[]; zh: ZhText } {
+  let a: { dietary?: unknown; i18n?: unknown };
+  try {
+    a = JSON.parse(attributes) as typeof a;
+  } catch {
+    a = {}; // a hand-edited attributes value must not break search
+  }
+  const dietary = Array.isArray(a?.dietary) ? a.dietary.filter((d): d is string => typeof d === 'string') : [];
+  const raw = (a?.i18n && typeof a.i18n === 'object' ? (a.i18n as Record<string, unknown>)['zh-CN'] : null) ?? {};
+  const str = (k: string) => (typeof (raw as Record<string, unknown>)[k] === 'string' ? ((raw as Record<string, string>)[k] ?? '') : '');
+  return { dietary, zh: { name: str('name'), synonyms: str('synonyms'), category: str('category') } };
+}
+
 export type UpsertOutcome = 'inserted' | 'updated';
 
 /** Prepares the statements once; the returned function must run inside the caller's transaction. */

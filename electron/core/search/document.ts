@@ -2,8 +2,9 @@
 // normalised, plural-folded text, so index and query agree) and the in-memory fields used to rank
 // and facet (terms per field, head noun, department, dietary tags, stock).
 import type { Db } from '../db/database.ts';
-import type { ProductColumns } from '../catalog/products.ts';
-import { headNoun, isSizeWord, stems } from './text.ts';
+import { productAttributes, type ProductColumns } from '../catalog/products.ts';
+import { headNoun, isSizeWord, stems, tokenize } from './text.ts';
+import { pinyinSuffixes, pinyinTerms } from './pinyin.ts';
 
 export interface ProductRow extends ProductColumns {
   stock: number | null;
@@ -22,8 +23,11 @@ export interface SearchDoc {
   docId: number;
   id: string;
   name: string;
+  /** The Chinese name, '' when the catalog has none. */
+  name_zh: string;
   brand: string;
   department: string;
+  category_path: string;
   aisle: string;
   bay: string;
   shelf: string;
@@ -38,6 +42,13 @@ export interface SearchDoc {
   nameLen: number;
   head: string | null;
   prev: string | null;
+  /**
+   * What the product IS in Chinese, which ends a Chinese name (花生酱夹心饼干 is 饼干): the name's
+   * last character pair, and in pinyin each run of its final words ("jiang", "huashengjiang").
+   */
+  zhHeads: string[];
+  /** The pair before the last one (花生 in 花生酱), for a two-pair query. */
+  zhPrev: string | null;
   /** Words of the name, for the result text the embedder sees. */
   embedText: string;
 }
@@ -60,15 +71,6 @@ export const PRODUCT_SELECT = `
 
 const MAX_DESC_WORDS = 60;
 
-function dietaryOf(attributes: string): string[] {
-  try {
-    const a = JSON.parse(attributes) as { dietary?: unknown };
-    return Array.isArray(a.dietary) ? a.dietary.filter((d): d is string => typeof d === 'string') : [];
-  } catch {
-    return []; // a hand-edited attributes value must not break search
-  }
-}
-
 export function buildDoc(row: ProductRow, docId: number, intern: (t: string) => string = (t) => t): { doc: SearchDoc; fts: FtsColumns } {
   const nameS = stems(row.name);
   const brandS = stems(row.brand);
@@ -78,7 +80,13 @@ export function buildDoc(row: ProductRow, docId: number, intern: (t: string) => 
   const kindS = [...(prev ? [prev] : []), ...(head ? [head] : []), ...catS];
   const synS = stems(row.synonyms.replace(/;/g, ' '));
   const descS = stems(row.description).slice(0, MAX_DESC_WORDS);
-  const dietary = dietaryOf(row.attributes);
+  const { dietary, zh } = productAttributes(row.attributes);
+  // Chinese: the name as a name, the shelf as the kind, synonyms as other words; pinyin beside each.
+  const zhNameS = tokenize(zh.name);
+  const zhCatS = tokenize(zh.category);
+  const zhSynS = tokenize(zh.synonyms.replace(/;/g, ' '));
+  const pyName = pinyinTerms(zh.name);
+  const pyOther = pinyinTerms(`${zh.synonyms.replace(/;/g, ' ')} ${zh.category}`);
   const dietS = dietary.flatMap((d) => stems(d.replace(/_/g, ' ')));
 
   const fieldOf = new Map<string, number>();
@@ -92,6 +100,11 @@ export function buildDoc(row: ProductRow, docId: number, intern: (t: string) => 
   mark(synS, F_OTHER);
   mark(descS, F_OTHER);
   mark(dietS, F_OTHER);
+  mark(zhNameS, F_NAME);
+  mark(pyName, F_NAME);
+  mark(zhCatS, F_CAT | F_KIND);
+  mark(zhSynS, F_OTHER);
+  mark(pyOther, F_OTHER);
   const terms = [...fieldOf.keys()].map(intern);
   const fields = Uint8Array.from(fieldOf.values());
   return {
@@ -99,8 +112,10 @@ export function buildDoc(row: ProductRow, docId: number, intern: (t: string) => 
       docId,
       id: row.id,
       name: row.name,
+      name_zh: zh.name,
       brand: row.brand,
       department: row.department,
+      category_path: row.category_path,
       aisle: row.aisle,
       bay: row.bay,
       shelf: row.shelf,
@@ -113,13 +128,15 @@ export function buildDoc(row: ProductRow, docId: number, intern: (t: string) => 
       nameLen: new Set(nameS.filter((t) => !isSizeWord(t))).size,
       head: head ? intern(head) : null,
       prev: prev ? intern(prev) : null,
+      zhHeads: [...(zhNameS.length ? [zhNameS.at(-1)!] : []), ...pinyinSuffixes(zh.name)].map(intern),
+      zhPrev: zhNameS.length > 1 ? intern(zhNameS.at(-2)!) : null,
       embedText: [row.name, row.brand, category.join(' '), row.aisle_name ?? '', row.synonyms].filter(Boolean).join('. '),
     },
     fts: {
-      name: nameS.join(' '),
+      name: [...nameS, ...zhNameS, ...pyName].join(' '),
       brand: brandS.join(' '),
-      kind: kindS.join(' '),
-      synonyms: [...synS, ...dietS].join(' '),
+      kind: [...kindS, ...zhCatS].join(' '),
+      synonyms: [...synS, ...dietS, ...zhSynS, ...pyOther].join(' '),
       description: descS.join(' '),
     },
   };

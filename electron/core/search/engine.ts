@@ -13,6 +13,10 @@ import { buildSynonyms, type SynonymTable } from './synonyms.ts';
 import { Vocabulary } from './typo.ts';
 import { embedMissing, VectorMatrix, type Embedder } from './vectors.ts';
 import { lap, type SearchProfile } from './profile.ts';
+import { isHan, stem, tokenize } from './text.ts';
+import { glossQuery } from './glossary.ts';
+
+const HAN = /\p{Script=Han}/u;
 
 export type { Embedder } from './vectors.ts';
 export type { SearchProfile, SearchStage } from './profile.ts';
@@ -35,7 +39,7 @@ export interface SearchOptions {
 }
 
 /** What a result shows: the document's product fields plus its score. */
-export type SearchHit = Pick<SearchDoc, 'id' | 'name' | 'brand' | 'department' | 'aisle' | 'bay' | 'shelf' | 'price_cents' | 'promo_price_cents' | 'stock'> & {
+export type SearchHit = Pick<SearchDoc, 'id' | 'name' | 'name_zh' | 'brand' | 'department' | 'category_path' | 'aisle' | 'bay' | 'shelf' | 'price_cents' | 'promo_price_cents' | 'stock'> & {
   score: number;
 };
 
@@ -228,8 +232,10 @@ export class SearchIndex {
     const results = ranked.slice(0, n).map(({ doc, score }) => ({
       id: doc.id,
       name: doc.name,
+      name_zh: doc.name_zh,
       brand: doc.brand,
       department: doc.department,
+      category_path: doc.category_path,
       aisle: doc.aisle,
       bay: doc.bay,
       shelf: doc.shelf,
@@ -240,6 +246,21 @@ export class SearchIndex {
     }));
     if (prof) lap(prof, 'hydrate', th);
     return { q, took_ms: Math.round((performance.now() - t0) * 1000) / 1000, mode, results, facets };
+  }
+
+  /**
+   * The query as this catalog can read it: a Chinese question against a catalog without Chinese
+   * names is searched by its English meaning (glossary.ts), keeping the words the catalog uses.
+   */
+  private readable(q: string): string {
+    if (!HAN.test(q)) return q;
+    const han = tokenize(q).filter(isHan);
+    if (han.length === 0 || han.some((t) => this.vocab.has(t))) return q;
+    const english = glossQuery(q);
+    if (!english) return q;
+    const words = english.split(' ');
+    const known = words.filter((w) => this.vocab.has(stem(w.toLowerCase())));
+    return `${q.replace(/\p{Script=Han}+/gu, ' ')} ${(known.length ? known : words).join(' ')}`;
   }
 
   private rank(q: string, filters: SearchFilters, candidates: number, prof?: SearchProfile): { mode: SearchResponse['mode']; ranked: Ranked[]; facets: SearchResponse['facets']; all?: Ranked[] } {
@@ -253,7 +274,7 @@ export class SearchIndex {
     }
     // Typo / synonym / prefix work inside parseQuery is timed apart; "parse" is what is left.
     const inner = prof ? (prof.typo ?? 0) + (prof.synonyms ?? 0) + (prof.prefix ?? 0) : 0;
-    const { slots } = parseQuery(q, this.vocab, this.syn, prof);
+    const { slots } = parseQuery(this.readable(q), this.vocab, this.syn, prof);
     if (prof) {
       ts = lap(prof, 'parse', ts);
       prof.parse = (prof.parse ?? 0) - ((prof.typo ?? 0) + (prof.synonyms ?? 0) + (prof.prefix ?? 0) - inner);
@@ -395,6 +416,16 @@ export function scoreDoc(doc: SearchDoc, slots: Slot[]): { total: number; head: 
       if (prevSlot.alts.some((pa) => headMatches(doc, pa, doc.prev))) h += 0.5;
     }
     head = Math.max(head, h);
+  }
+  // A Chinese name ends with what the product is: the query's last word against that end.
+  if (head === 0 && doc.zhHeads.length > 0) {
+    const before = slots.length > 1 ? slots[slots.length - 2]! : null;
+    for (const a of last.alts) {
+      const t = a.terms[a.terms.length - 1]!;
+      if (!(a.prefix ? doc.zhHeads.some((hd) => hd.startsWith(t)) : doc.zhHeads.includes(t))) continue;
+      const h = a.weight + (before?.alts.some((pa) => pa.terms[pa.terms.length - 1] === doc.zhPrev) ? 0.5 : 0);
+      head = Math.max(head, h);
+    }
   }
   // The query names the shelf ("butter", "frozen pizza"): every word is in the category or aisle name.
   // A typo correction that names a shelf counts as much as it is likely ("bakery" for "bateries" hardly).

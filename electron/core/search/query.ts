@@ -4,7 +4,7 @@
 // expression from them: every term is our own token ([letters digits] only) inside double quotes,
 // so user text can never inject FTS5 syntax (", *, NEAR, -, :, parentheses, column filters).
 import type { SynonymTable } from './synonyms.ts';
-import { STOPWORDS, stem, tokenize } from './text.ts';
+import { isHan, STOPWORDS, stem, tokenize } from './text.ts';
 import { byLikelihood, doubledLetter, type Vocabulary } from './typo.ts';
 import { lap, type SearchProfile } from './profile.ts';
 
@@ -105,7 +105,8 @@ function wordSlot(word: string, raw: string, typing: boolean, vocab: Vocabulary,
   // A word the catalog knows only from a product or two ("almnd" is in one name) is more likely a
   // typo than what the shopper meant: try corrections for it too, weighted by how common they are.
   const df = vocab.docFreq(word);
-  if (!known || df < RARE_DF) {
+  // Edit distance means nothing between two Chinese character pairs (牛奶 is one edit from 牛肉).
+  if (!isHan(word) && (!known || df < RARE_DF)) {
     // Correct the folded word and the raw one less its final s ("cookeis" → "cookei" → cookie).
     const found = [...vocab.corrections(word, 3, raw), ...(raw.endsWith('s') && raw.slice(0, -1) !== word ? vocab.corrections(raw.slice(0, -1)) : [])];
     found.sort(byLikelihood(word));

@@ -2,16 +2,89 @@
 // lower case, diacritics removed, letters/digits tokens, and a small English plural folder
 // ("batteries" → "battery", "boxes" → "box", "cookies" → "cookie"). We fold plurals rather than
 // run a full Porter stemmer because shoppers type product nouns, and over-stemming ("organ" for
-// "organic") costs more precision than it buys recall.
+// "organic") costs more precision than it buys recall. Chinese text becomes character pairs (see
+// hanTokens), and a product's Chinese name is also indexed in pinyin (document.ts).
+import * as OpenCC from 'opencc-js';
 
 export function normalize(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]s\b/g, '');
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+const HAN = /\p{Script=Han}/u;
+const HAN_SPLIT = /(\p{Script=Han}+)/u;
+
+// Traditional characters (a shopper from Hong Kong or Taiwan, 電池) are searched as Simplified,
+// the script catalogs and the index use.
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 export function tokenize(s: string): string[] {
-  return normalize(s).match(TOKEN) ?? [];
+  const out: string[] = [];
+  for (const raw of normalize(s).match(TOKEN) ?? []) {
+    if (!HAN.test(raw)) {
+      out.push(raw);
+      continue;
+    }
+    const t = toSimplified(raw);
+    // "有iphone充电线" is one \p{L} run: the Latin part stays a word, the Chinese part is cut below.
+    for (const part of t.split(HAN_SPLIT)) if (part) out.push(...(HAN.test(part) ? hanTokens(part) : [part]));
+  }
+  return out;
+}
+
+const zhWords = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** The words of a Chinese question that carry no product meaning ("where", "do you have", "I want to buy"). */
+export const ZH_STOPWORDS = new Set(
+  ('我 我想 想 要 我要 想要 买 想买 要买 在 在哪 哪 哪里 哪儿 哪边 哪个 有 有没有 没有 吗 呢 吧 啊 呀 的 了 和 与 ' +
+    '请问 请 问 一下 找 找找 是 什么 多少 钱 帮 帮我 个 些 这 那 这里 那里 这儿 那儿 可以 能 卖 店 里 你 你们 您 我们 ' +
+    '一个 一些 放 放在 位置 地方 货架 几号 哪些 么').split(' '),
+);
+
+/**
+ * Chinese has no spaces, and a segmenter's cut depends on context ("洗发水" comes out as three
+ * characters, "充电宝" as 充电 + 宝), so the index and the query would cut the same product
+ * differently. What is indexed and searched is therefore overlapping character pairs, the classic
+ * way to search CJK text: ICU's words only find the question's function words, which are dropped,
+ * and each remaining run becomes its pairs ("婴儿奶粉" → 婴儿 儿奶 奶粉; one character stays one).
+ */
+function hanTokens(run: string): string[] {
+  const out: string[] = [];
+  for (const cur of contentRuns(run)) {
+    if (cur.length === 1) out.push(cur);
+    else for (let i = 0; i + 1 < cur.length; i++) out.push(cur.slice(i, i + 2));
+  }
+  return out;
+}
+
+/** A run of Chinese characters less the question's function words: the stretches in between. */
+function contentRuns(run: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const { segment } of zhWords.segment(run)) {
+    if (!ZH_STOPWORDS.has(segment)) cur += segment;
+    else if (cur) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** The product words of a Chinese question, as stretches of characters ("请问有卫生纸吗" → 卫生纸). */
+export function zhContent(s: string): string[] {
+  return (toSimplified(normalize(s)).match(/\p{Script=Han}+/gu) ?? []).flatMap(contentRuns);
+}
+
+/** True for a token of Chinese characters (a pair or a single one): never typo-corrected. */
+export function isHan(token: string): boolean {
+  return HAN.test(token);
+}
+
+/** ICU's words of a Chinese text, for the pinyin index ("香草杏仁奶" → 香草, 杏仁, 奶). */
+export function zhSegments(s: string): string[][] {
+  return (normalize(s).match(/\p{Script=Han}+/gu) ?? []).map((run) => [...zhWords.segment(run)].filter((x) => x.isWordLike).map((x) => x.segment));
 }
 
 // A Map, not an object: a product called "constructor" or "toString" must not stem to Object's methods.

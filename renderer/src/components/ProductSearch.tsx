@@ -4,7 +4,7 @@
 // Everything the catalog returns is rendered as text by React: product data is never HTML.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api.ts';
-import { useT } from '../i18n/index.tsx';
+import { useI18n, useT } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
 import type { OpOutput } from '../../../common/api/index.ts';
 import { OnScreenKeyboard } from './OnScreenKeyboard.tsx';
@@ -339,6 +339,8 @@ function ResultsView({ q, results, resp, filtered, onOpen, onSearch, onClearFilt
 
 function ResultCard({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => void }) {
   const location = useLocationText();
+  // In Chinese the product's Chinese name leads; the English one (what the shelf label says) follows.
+  const zh = useI18n().locale === 'zh-CN' && hit.name_zh !== '';
   return (
     <button type="button" className="ps-hit" onClick={() => onOpen(hit.id)} data-testid="search-result" data-product-id={hit.id}>
       <span className="ps-hit__main">
@@ -346,7 +348,8 @@ function ResultCard({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => v
           {hit.brand}
           {hit.size ? ` · ${hit.size}` : ''}
         </span>
-        <span className="ps-hit__name">{withoutBrand(hit.name, hit.brand)}</span>
+        <span className="ps-hit__name" lang={zh ? 'zh-CN' : undefined}>{zh ? hit.name_zh : withoutBrand(hit.name, hit.brand)}</span>
+        {zh && <span className="ps-hit__alt" lang="en">{withoutBrand(hit.name, hit.brand)}</span>}
         <span className="ps-hit__where">
           <PinIcon />
           {location(hit)}

@@ -3,7 +3,7 @@
 // what shoppers in this store buy with it (only what is on the shelf, with its aisle).
 import { useEffect, useState } from 'react';
 import { call, isApiError } from '../../api.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useI18n, useT } from '../../i18n/index.tsx';
 import type { MessageKey } from '../../i18n/index.tsx';
 import en from '../../i18n/en.json';
 import type { OpOutput } from '../../../../common/api/index.ts';
@@ -70,12 +70,15 @@ function useDietaryLabel(): (code: string) => string {
 function ProductTitle({ product: p }: { product: Product }) {
   // Names usually start with the brand, which has its own line above.
   const title = p.brand && p.name.toLowerCase().startsWith(p.brand.toLowerCase() + ' ') ? p.name.slice(p.brand.length + 1) : p.name;
+  // In Chinese the Chinese name leads, the English one (the shelf label's) under it.
+  const zh = useI18n().locale === 'zh-CN' && p.name_zh !== '';
   return (
     <div className="pp__title">
       <p className="pp__brand">{[p.brand, p.size].filter(Boolean).join(' · ')}</p>
-      <h2 id="pp-title" className="pp__name" data-testid="product-name">
-        {title}
+      <h2 id="pp-title" className="pp__name" data-testid="product-name" lang={zh ? 'zh-CN' : undefined}>
+        {zh ? p.name_zh : title}
       </h2>
+      {zh && <p className="pp__brand" lang="en" data-testid="product-name-en">{title}</p>}
     </div>
   );
 }
