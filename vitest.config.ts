@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Tests start `storemind serve` for its API only: two workers must not both build the UI into
+    // renderer/dist at once (the e2e stage builds it once, before Chromium needs it).
+    env: { STOREMIND_UI_BUILD: '0' },
   },
 });

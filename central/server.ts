@@ -25,6 +25,7 @@ import type { Upstream } from './hub-link.ts';
 import { storeOverview, type HubStatus } from './store-view.ts';
 import type { HubEncoder } from './hub-encode.ts';
 import { EncodeRequest } from '../common/api/live.ts';
+import { zodIssue } from '../common/zod-issue.ts';
 
 const gunzip = promisify(zlib.gunzip);
 
@@ -133,8 +134,8 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
     }
     const r = schema.safeParse(json);
     if (!r.success) {
-      const issue = r.error.issues[0];
-      throw badRequest('BAD_REQUEST', `Invalid request${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`);
+      const issue = zodIssue(r.error);
+      throw badRequest('BAD_REQUEST', `Invalid request${issue.at}: ${issue.message}`);
     }
     return r.data;
   }

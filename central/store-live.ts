@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { ProductEditRecord, PurchaseOrderRecord, StaffRecord, StockMovement, StoreTxn, TicketRecord, ZReportRecord, mergeTicket, type TicketRecordT } from '../common/api/live.ts';
 import type { ChangeT } from '../common/api/sync.ts';
 import { appendChanges } from './changes.ts';
+import { zodIssue } from '../common/zod-issue.ts';
 
 const strict: Partial<Record<string, z.ZodType>> = { help_ticket: TicketRecord, stock_movement: StockMovement, staff: StaffRecord, purchase_order: PurchaseOrderRecord, z_report: ZReportRecord, product_edit: ProductEditRecord };
 
@@ -17,8 +18,8 @@ export function liveRecordProblem(kind: string, payload: unknown): string | null
   if (!schema) return null;
   const r = schema.safeParse(payload);
   if (r.success) return null;
-  const issue = r.error.issues[0];
-  return `${kind} record is invalid${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`;
+  const issue = zodIssue(r.error);
+  return `${kind} record is invalid${issue.at}: ${issue.message}`;
 }
 
 export interface LiveInput {

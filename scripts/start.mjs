@@ -31,10 +31,8 @@ if (electron) {
   const child = spawn(electron, [path.join(root, 'out/main/index.js'), ...passThrough], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
+  // `storemind serve` builds the UI itself the first time it is missing.
   console.log("Electron's binary is not installed here (it cannot be downloaded on this machine): starting the browser host instead.");
-  if (!fs.existsSync(path.join(root, 'renderer/dist/index.html'))) {
-    run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
-  }
   const port = process.env.PORT ?? '4599';
   const host = spawn(process.execPath, [path.join(root, 'bin/storemind.mjs'), 'serve', '--port', port, ...passThrough], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   host.stdout.on('data', (chunk) => {

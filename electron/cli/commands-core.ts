@@ -15,6 +15,7 @@ import { pendingCount } from '../core/db/outbox.ts';
 import { appRoot } from '../core/paths.ts';
 import { startBrowserHost } from '../browser-host/server.ts';
 import { intOption, parse } from './args.ts';
+import { ensureUiBuilt } from './build-ui.ts';
 import type { Command } from './registry.ts';
 import { roles, type Role } from '../../common/api/define.ts';
 
@@ -35,6 +36,8 @@ export const serve: Command = {
       throw new CoreError('BAD_INPUT', `Refusing to listen on ${host}: the browser host is loopback-only unless you pass --allow-remote and --token.`);
     }
     if (values['allow-remote'] && (!values.token || values.token.length < 16)) throw new CoreError('BAD_INPUT', '--allow-remote needs --token of at least 16 characters.');
+    const notBuilt = ensureUiBuilt(appRoot());
+    if (notBuilt) console.warn(notBuilt);
     const t0 = performance.now();
     const core = createCore({ dataDir: g.dataDir });
     const hostServer = await startBrowserHost({ core, port, host, token: values.token, rendererDir: path.join(appRoot(), 'renderer', 'dist') });

@@ -16,6 +16,7 @@ import { dailySales } from '../core/inventory/sales-history.ts';
 import { storeCalendar } from '../core/inventory/forecast-job.ts';
 import { intOption, parse } from './args.ts';
 import type { Command } from './registry.ts';
+import { valueIssue } from '../../common/zod-issue.ts';
 
 const USAGE = [
   'forecast --sales FILE.csv --horizon N [--calendar FILE.json] [--point mean|median] [--json]',
@@ -48,8 +49,7 @@ function readCalendar(file: string | undefined): Calendar | undefined {
   }
   const r = CalendarFile.safeParse(cal);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new CoreError('BAD_INPUT', `The calendar ${file} must be {"holidays": ["YYYY-MM-DD"], "promos": [{"sku", "from", "to"}]}${issue ? `: ${issue.path.join('.') || 'value'} ${issue.message}` : ''}.`);
+    throw new CoreError('BAD_INPUT', `The calendar ${file} must be {"holidays": ["YYYY-MM-DD"], "promos": [{"sku", "from", "to"}]}: ${valueIssue(r.error)}.`);
   }
   prepareCalendar(r.data); // and every date a real day, with the entry named
   return r.data;

@@ -10,6 +10,7 @@ import { installedRecommenderDir, loadModel, saveModel } from '../core/recommend
 import { recommend as rank, trainRecommender, type Basket } from '../core/recommend/train.ts';
 import { intOption, parse } from './args.ts';
 import type { Command } from './registry.ts';
+import { valueIssue } from '../../common/zod-issue.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const Id = z.union([z.string().min(1).max(200), z.number().int().nonnegative()]).transform(String);
@@ -33,7 +34,7 @@ function readLines<T extends z.ZodType>(file: string, schema: T): Array<z.output
       throw new CoreError('BAD_INPUT', `${path.basename(file)} line ${i + 1} is not JSON.`);
     }
     const r = schema.safeParse(json);
-    if (!r.success) throw new CoreError('BAD_INPUT', `${path.basename(file)} line ${i + 1}: ${r.error.issues[0]?.path.join('.') || 'value'} ${r.error.issues[0]?.message ?? 'is invalid'}.`);
+    if (!r.success) throw new CoreError('BAD_INPUT', `${path.basename(file)} line ${i + 1}: ${valueIssue(r.error)}.`);
     out.push(r.data);
   });
   return out;

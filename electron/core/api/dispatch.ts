@@ -6,6 +6,7 @@ import { CoreError, isCoreError } from '../db/errors.ts';
 import { translateSqliteError } from '../db/database.ts';
 import type { CallContext, CoreServices, HandlerTable } from './context.ts';
 import { wellFormed } from '../text/unicode.ts';
+import { zodIssue } from '../../../common/zod-issue.ts';
 
 export interface DispatchLog {
   (entry: { op: string; ok: boolean; code?: string; ms: number }): void;
@@ -27,9 +28,8 @@ export function createDispatcher(core: CoreServices, handlers: HandlerTable, log
       }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-        throw new CoreError('BAD_INPUT', `Invalid input for ${name}${where}: ${issue?.message ?? 'invalid'}`);
+        const issue = zodIssue(parsed.error);
+        throw new CoreError('BAD_INPUT', `Invalid input for ${name}${issue.at}: ${issue.message}`);
       }
       const ctx: CallContext = { core, session, token: tok };
       const handler = handlers[name] as (c: CallContext, i: unknown) => unknown;

@@ -9,6 +9,7 @@ import { recordTransaction, transactionExists } from '../pos/record.ts';
 import type { FraudEngine } from './engine.ts';
 import { reasonTexts, storedReasons } from './reasons.ts';
 import type { Reason, TxnRecord } from './types.ts';
+import { zodIssue } from '../../../common/zod-issue.ts';
 
 export type BatchAnswer =
   | { id: string; score: number; decision: string; reasons: string[]; duplicate?: true }
@@ -37,8 +38,7 @@ export function parseBatchLine(text: string, now: Date): { ok: true; txn: TxnRec
   }
   const p = ScoreTxnInput.safeParse(raw);
   if (!p.success) {
-    const i = p.error.issues[0];
-    return { ok: false, id: rawId, error: `${i?.path.length ? `${i.path.join('.')}: ` : ''}${i?.message ?? 'invalid'}` };
+    return { ok: false, id: rawId, error: zodIssue(p.error).where };
   }
   const x = p.data;
   const fail = (error: string) => ({ ok: false as const, id: x.id, error });

@@ -12,6 +12,7 @@ import { compileCondition, ExprError, parse, variables, type Env } from './expr.
 import { RULE_NAMES } from './features.ts';
 import { ACTION_RANK, type Action } from './types.ts';
 import { DEFAULT_RULESET } from './default-rules.ts';
+import { zodIssue } from '../../../common/zod-issue.ts';
 
 export const RuleSchema = z
   .object({
@@ -50,8 +51,8 @@ export interface CompiledRuleSet {
 export function compileRuleSet(raw: unknown): CompiledRuleSet {
   const parsed = RuleSetSchema.safeParse(raw);
   if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new CoreError('BAD_INPUT', `Rule set is invalid${i?.path.length ? ` at ${i.path.join('.')}` : ''}: ${i?.message ?? 'invalid'}`);
+    const i = zodIssue(parsed.error);
+    throw new CoreError('BAD_INPUT', `Rule set is invalid${i.at}: ${i.message}`);
   }
   const seen = new Set<string>();
   const rules: CompiledRule[] = [];

@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import path from 'node:path';
 import { z } from 'zod';
 import { CoreError } from '../db/errors.ts';
+import { zodIssue } from '../../../common/zod-issue.ts';
 
 export const REC_FORMAT = 'storemind-rec';
 export const REC_VERSION = 1;
@@ -55,8 +56,8 @@ export function loadModel(dir: string, opts: { catalog?: string } = {}): RecMode
   }
   const r = Schema.safeParse(raw);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new CoreError('BAD_INPUT', `${file} is not a ${REC_FORMAT} v${REC_VERSION} model${issue ? ` (${issue.path.join('.') || 'value'}: ${issue.message})` : ''}.`);
+    const issue = zodIssue(r.error);
+    throw new CoreError('BAD_INPUT', `${file} is not a ${REC_FORMAT} v${REC_VERSION} model (${issue.path || 'value'}: ${issue.message}).`);
   }
   const m = r.data;
   const n = m.items.length;

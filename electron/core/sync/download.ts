@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { productWriter } from '../catalog/products.ts';
 import { settingsSchema, setSetting, type SettingKey } from '../settings/settings.ts';
 import { getState, setState } from './state.ts';
+import { valueIssue } from '../../../common/zod-issue.ts';
 
 const ProductData = z.object({
   sku: z.string().min(1).max(64),
@@ -50,7 +51,7 @@ export function registerChangeApplier(kind: ChangeT['kind'], fn: ChangeApplier):
 
 function parse<T extends z.ZodType>(schema: T, data: unknown, what: string): z.output<T> {
   const r = schema.safeParse(data);
-  if (!r.success) throw new Error(`${what}: ${r.error.issues[0]?.path.join('.') || 'value'} ${r.error.issues[0]?.message ?? 'is invalid'}`);
+  if (!r.success) throw new Error(`${what}: ${valueIssue(r.error)}`);
   return r.data;
 }
 

@@ -12,11 +12,12 @@ import { applyStoreMovement } from '../inventory/stock.ts';
 import { applyStorePurchaseOrder } from '../inventory/purchase-orders.ts';
 import { applyStoreZReport } from '../pos/shifts.ts';
 import { registerChangeApplier } from './download.ts';
+import { valueIssue } from '../../../common/zod-issue.ts';
 
 function parse<T extends z.ZodType>(schema: T, c: ChangeT): z.output<T> {
   if (c.op === 'delete') throw new Error(`${c.kind} ${c.key}: the store's live data is never deleted`);
   const r = schema.safeParse(c.data);
-  if (!r.success) throw new Error(`${c.kind} ${c.key}: ${r.error.issues[0]?.path.join('.') || 'value'} ${r.error.issues[0]?.message ?? 'is invalid'}`);
+  if (!r.success) throw new Error(`${c.kind} ${c.key}: ${valueIssue(r.error)}`);
   return r.data;
 }
 
