@@ -1,6 +1,7 @@
-"""Shared by the kiosk intent data scripts (stdlib only): the one normalisation every overlap check
-uses, the sha256 that names a line without showing it, and the writer of a hand-written literal
-line set (natural_more.py, natural_third.py).
+"""Shared by the kiosk intent data scripts (stdlib only): the readers of the sentence files
+(sentences/*.txt, slots/*.txt), the one normalisation every overlap check uses, the sha256 that
+names a line without showing it, and the writer of a hand-written literal line set
+(natural_more.py, natural_third.py).
 
 A literal set is a dict intent -> lines. It is written in a fixed order (intents as given, lines
 as written), deduplicated after normalisation; a line under two intents stops the script; lines
@@ -11,6 +12,33 @@ import hashlib
 import json
 import os
 import re
+
+
+def read_lines(path):
+    """A slot list: one entry per line; blank lines and '#' comments are for readers."""
+    with open(path, encoding="utf-8") as f:
+        return [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+
+
+def read_sentences(path):
+    """A sentence file: '## <section>' starts a section (an intent), '#' lines are comments, every
+    other non-blank line is one sentence exactly as written. Returns {section: [sentences]} in file
+    order, the order the scripts (and their seeded generators) read them in."""
+    sections = {}
+    current = None
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.rstrip("\n")
+            if line.startswith("## "):
+                current = line[3:].strip()
+                assert current not in sections, f"{path}:{n}: section {current} twice"
+                sections[current] = []
+            elif line.startswith("#") or not line.strip():
+                continue
+            else:
+                assert current is not None, f"{path}:{n}: a sentence before the first ## section"
+                sections[current].append(line)
+    return sections
 
 
 def norm(t):
