@@ -8,14 +8,15 @@ export type Role = (typeof roles)[number];
 /** 'public' operations are the kiosk's: callable without signing in. */
 export type Access = 'public' | Role;
 
-export interface OpSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface OpSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {
   input: I;
   output: O;
-  access: Access;
+  /** Kept as its literal ('public', 'manager'…), so a handler's session type can follow from it. */
+  access: A;
   summary: string;
 }
 
-export function op<I extends z.ZodType, O extends z.ZodType>(spec: OpSpec<I, O>): OpSpec<I, O> {
+export function op<I extends z.ZodType, O extends z.ZodType, A extends Access>(spec: OpSpec<I, O, A>): OpSpec<I, O, A> {
   return spec;
 }
 

@@ -20,12 +20,21 @@ export interface CoreServices {
   extensions: Map<string, unknown>;
 }
 
-export interface CallContext {
+export interface CallContext<S extends Session | null = Session | null> {
   core: CoreServices;
-  session: Session | null;
+  session: S;
   /** The raw token the caller sent (sign-out needs it). */
   token: string | null;
 }
 
-export type Handler<K extends OpName> = (ctx: CallContext, input: z.output<Api[K]['input']>) => OpOutput<K> | Promise<OpOutput<K>>;
+/** A signed-in caller's context: what every non-public op's handler gets. */
+export type SignedIn = CallContext<Session>;
+
+/**
+ * The dispatcher refuses a non-public op without a session before its handler runs, so the
+ * handler's type says so: only a 'public' op's handler sees a possibly null session.
+ */
+type SessionFor<K extends OpName> = Api[K]['access'] extends 'public' ? Session | null : Session;
+
+export type Handler<K extends OpName> = (ctx: CallContext<SessionFor<K>>, input: z.output<Api[K]['input']>) => OpOutput<K> | Promise<OpOutput<K>>;
 export type HandlerTable = { [K in OpName]: Handler<K> };

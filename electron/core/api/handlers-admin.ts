@@ -1,8 +1,7 @@
 // Runs: node (core). Handlers for the back-office operations. The dispatcher has already checked
 // the caller's role and parsed the input; these only bind the session's user as the actor.
-import { CoreError } from '../db/errors.ts';
 import { kickPrinter } from './handlers-printing.ts';
-import type { CallContext, Handler } from './context.ts';
+import type { CallContext, Handler, SignedIn } from './context.ts';
 import type { ModelService } from '../model-service.ts';
 import { distinctIntents, listInteractions } from '../admin/interactions.ts';
 import { correctIntent } from '../admin/labels.ts';
@@ -16,9 +15,8 @@ import { listAudit } from '../admin/audit-view.ts';
 import { clearSignInLock, listSignInLocks } from '../auth/users.ts';
 import { purgeBySetting } from '../admin/retention.ts';
 
-/** The acting user's id; the dispatcher guarantees a session for non-public operations. */
-function actor({ session }: CallContext): string {
-  if (!session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');
+/** The acting user's id (every admin op is signed in: the handler type says so). */
+function actor({ session }: SignedIn): string {
   return session.user.id;
 }
 

@@ -1,14 +1,12 @@
 // Runs: node (core). Handlers for the back office's catalogue (common/api/catalog-admin.ts); the
 // dispatcher has checked the role and parsed the input. The acting user and this terminal stamp
 // every change; the kiosk search index picks the change up on its next search.
-import { CoreError } from '../db/errors.ts';
 import { getSetting } from '../settings/settings.ts';
 import { addProduct, getAdminProduct, importProductsCsv, listAdminProducts, saveProduct, setProductActive, type CatalogActor } from '../catalog/admin.ts';
 import type { SearchIndex } from '../search/engine.ts';
-import type { CallContext, Handler } from './context.ts';
+import type { CallContext, Handler, SignedIn } from './context.ts';
 
-function actor({ core, session }: CallContext): CatalogActor {
-  if (!session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');
+function actor({ core, session }: SignedIn): CatalogActor {
   return { userId: session.user.id, terminalId: getSetting(core.db, 'terminalId') };
 }
 

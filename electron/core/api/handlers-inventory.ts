@@ -9,10 +9,9 @@ import { appendAudit } from '../audit/audit.ts';
 import { stockList } from '../inventory/stock-list.ts';
 import { stockOf } from '../inventory/stock.ts';
 import { forecastsMadeAt, runForecasts } from '../inventory/forecast-job.ts';
-import type { CallContext, Handler } from './context.ts';
+import type { CallContext, Handler, SignedIn } from './context.ts';
 
-function actor({ core, session }: CallContext): Actor {
-  if (!session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');
+function actor({ core, session }: SignedIn): Actor {
   return { userId: session.user.id, terminalId: getSetting(core.db, 'terminalId') };
 }
 

@@ -1,7 +1,6 @@
 // Runs: node (core). Handlers for the POS (pos.*) and fraud review (fraud.*) operations. The fraud
 // engine (ONNX model + rule set) is created on first use and kept in core.extensions.
 import type { Db } from '../db/database.ts';
-import { CoreError } from '../db/errors.ts';
 import { getSetting } from '../settings/settings.ts';
 import { normalizeBarcode } from '../catalog/barcode.ts';
 import { search } from '../search/engine.ts';
@@ -11,13 +10,9 @@ import { activeRuleSetJson, installRuleSet } from '../fraud/rules.ts';
 import { approveTransaction, cancelPending, receipt, submitTransaction } from '../pos/service.ts';
 import { recentTxns } from '../pos/views.ts';
 import { PRODUCT_ROW_SELECT, productHit, resolveScan, type ProductRow } from '../pos/scan.ts';
-import type { CallContext, Handler } from './context.ts';
+import type { Handler } from './context.ts';
 import { kickPrinter } from './handlers-printing.ts';
 
-function signedIn(ctx: CallContext) {
-  if (!ctx.session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');
-  return ctx.session.user;
-}
 
 async function lookup(db: Db, q: string, limit: number) {
   const code = normalizeBarcode(q);
@@ -49,25 +44,25 @@ export const posHandlers: {
   'pos.lookup': ({ core }, input) => lookup(core.db, input.q, input.limit ?? 8),
   'pos.scan': ({ core }, input) => resolveScan(core.db, input.code, getSetting(core.db, 'scaleLayout')),
   'pos.submit': async (ctx, input) => {
-    const user = signedIn(ctx);
+    const user = ctx.session.user;
     const engine = await fraudEngine(ctx.core);
     const txn = await submitTransaction({ db: ctx.core.db, engine, terminalId: getSetting(ctx.core.db, 'terminalId'), user }, input);
     kickPrinter(ctx.core);
     return txn;
   },
   'pos.approve': (ctx, input) => {
-    const txn = approveTransaction(ctx.core.db, input.txnId, input.pin, signedIn(ctx));
+    const txn = approveTransaction(ctx.core.db, input.txnId, input.pin, ctx.session.user);
     kickPrinter(ctx.core);
     return txn;
   },
   'pos.cancel': (ctx, input) => {
-    cancelPending(ctx.core.db, input.txnId, signedIn(ctx));
+    cancelPending(ctx.core.db, input.txnId, ctx.session.user);
     return { ok: true as const };
   },
   'pos.receipt': ({ core }, input) => receipt(core.db, input),
   'pos.recent': ({ core }, input) => ({ transactions: recentTxns(core.db, getSetting(core.db, 'terminalId'), input.limit ?? 20) }),
   'fraud.queue': ({ core }, input) => reviewQueue(core.db, input),
-  'fraud.verdict': (ctx, input) => setVerdict(ctx.core.db, input.txnId, input.verdict, signedIn(ctx).id),
+  'fraud.verdict': (ctx, input) => setVerdict(ctx.core.db, input.txnId, input.verdict, ctx.session.user.id),
   'fraud.rules': ({ core }) => activeRuleSetJson(core.db),
-  'fraud.installRules': (ctx, input) => installRuleSet(ctx.core.db, input.ruleSet, 'admin', signedIn(ctx).id),
+  'fraud.installRules': (ctx, input) => installRuleSet(ctx.core.db, input.ruleSet, 'admin', ctx.session.user.id),
 };

@@ -8,14 +8,10 @@ import { enqueuePrint, listPrintJobs, printJob, reprintReceipt, retryAll } from 
 import { printState, type PrintWorker } from '../printing/worker.ts';
 import { reportDoc } from '../printing/document.ts';
 import type { DisplayStateT } from '../../../common/api/printing.ts';
-import type { CallContext, CoreServices, Handler } from './context.ts';
+import type { CoreServices, Handler } from './context.ts';
 
 const IDLE_DISPLAY: DisplayStateT = { phase: 'idle', lines: [], totalCents: 0 };
 
-function signedIn(ctx: CallContext) {
-  if (!ctx.session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');
-  return ctx.session.user;
-}
 
 /** Tells the print worker there is something new; a core without one (the CLI's) leaves the job queued. */
 export function kickPrinter(core: CoreServices): void {
@@ -40,7 +36,7 @@ export const printingHandlers: {
 } = {
   'print.status': ({ core }, input) => ({ ...printState(core.db), jobs: listPrintJobs(core.db, input.limit ?? 20) }),
   'print.reprint': (ctx, input) => {
-    const job = reprintReceipt(ctx.core.db, input.txnId, signedIn(ctx).id);
+    const job = reprintReceipt(ctx.core.db, input.txnId, ctx.session.user.id);
     kickPrinter(ctx.core);
     return job;
   },
@@ -64,7 +60,6 @@ export const printingHandlers: {
     return printJob(db, id)!;
   },
   'display.update': (ctx, input) => {
-    signedIn(ctx);
     ctx.core.extensions.set('display', input);
     ctx.core.emit('display.changed', input);
     return { ok: true as const };

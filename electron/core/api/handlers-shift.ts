@@ -2,15 +2,13 @@
 // the role and parsed the input. Why thin: the rules (one open shift, blind count, one Z a day)
 // live in pos/shifts.ts so the CLI and the UI get the same answers. This terminal's id comes from
 // its settings, never from the caller, and the printer is kicked after each slip is queued.
-import { CoreError } from '../db/errors.ts';
 import { getSetting } from '../settings/settings.ts';
 import { readStoreProfile } from '../store/profile.ts';
 import { cashDrop, closeShift, currentShift, denominations, listDiscrepancies, listZReports, localDate, openShift, reviewDiscrepancy, xReport, zReport } from '../pos/shifts.ts';
-import type { CallContext, Handler } from './context.ts';
+import type { Handler, SignedIn } from './context.ts';
 import { kickPrinter } from './handlers-printing.ts';
 
-function actor(ctx: CallContext) {
-  if (!ctx.session) throw new CoreError('UNAUTHENTICATED', 'Sign in first.');
+function actor(ctx: SignedIn) {
   return { terminalId: getSetting(ctx.core.db, 'terminalId'), user: ctx.session.user };
 }
 
