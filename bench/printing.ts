@@ -106,11 +106,11 @@ export async function benchPrinting(): Promise<BenchRow[]> {
   const core = createCore({ dataDir: dir, loadModels: false, encrypt: false });
   let worker: PrintWorker | null = null;
   try {
-    (core.services.extensions.get('printer') as PrintWorker).stop();
+    core.services.extensions.printer!.stop();
     setSetting(core.db, 'printerUrl', lp.url);
     const firstByte = new Map<string, number>();
     worker = startPrintWorker(core.db, { onFirstByte: (id) => firstByte.set(id, performance.now()) });
-    core.services.extensions.set('printer', worker);
+    core.services.extensions.printer = worker;
     const signIn = (await core.dispatch('auth.signIn', { pin: '1111', surface: 'pos' }, null)) as { ok: boolean; data: { token: string } };
     if (!signIn.ok) throw new Error('bench: the demo cashier could not sign in');
     const p = core.db.prepare('SELECT sku, price_cents FROM products WHERE promo_price_cents IS NULL AND price_cents BETWEEN 200 AND 3000 ORDER BY sku LIMIT 3').all() as Array<{ sku: string; price_cents: number }>;

@@ -75,7 +75,7 @@ async function withCore<T>(g: GlobalOptions, fn: (core: ReturnType<typeof create
   try {
     const out = fn(core, getSetting(core.db, 'terminalId'), readStoreProfile(core.db)?.currency ?? 'USD');
     // The slip and the drawer kick are queued; give a set-up printer a moment to take them.
-    const printer = core.services.extensions.get('printer') as { kick(): void; drain(): Promise<void> } | undefined;
+    const printer = core.services.extensions.printer;
     if (printer && getSetting(core.db, 'printerUrl')) {
       printer.kick();
       let timer: NodeJS.Timeout | undefined;

@@ -7,7 +7,7 @@ import { recordInteractions, type NewInteraction } from '../core/assistant/inter
 import { getSetting } from '../core/settings/settings.ts';
 import { enroll as enrollTerminal } from '../core/sync/enroll.ts';
 import { PlatformError } from '../core/sync/http.ts';
-import { startLiveSync, syncOptions, type SyncService } from '../core/sync/index.ts';
+import { startLiveSync, syncOptions } from '../core/sync/index.ts';
 import { syncOnce } from '../core/sync/service.ts';
 import { intOption, parse } from './args.ts';
 import type { Command } from './registry.ts';
@@ -15,7 +15,7 @@ import type { Command } from './registry.ts';
 function openCore(dataDir: string) {
   const core = createCore({ dataDir, loadModels: false });
   // The CLI runs its own pass: the background loop the core may have started stays out of the way.
-  (core.services.extensions.get('sync') as SyncService | undefined)?.stop();
+  core.services.extensions.sync?.stop();
   return core;
 }
 

@@ -32,7 +32,7 @@ export const receipt: Command = {
     }
     const core = createCore({ dataDir: g.dataDir, loadModels: false });
     try {
-      (core.services.extensions.get('printer') as { stop(): void } | undefined)?.stop(); // this command prints its one job itself
+      core.services.extensions.printer?.stop(); // this command prints its one job itself
       if (values.save && values.printer) setSetting(core.db, 'printerUrl', values.printer);
       const printer = values.printer ?? getSetting(core.db, 'printerUrl');
       if (!printer) throw new CoreError('BAD_INPUT', 'No printer: give --printer tcp://HOST:PORT (add --save to keep it for this till).');

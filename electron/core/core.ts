@@ -101,11 +101,11 @@ export function createCore(opts: CoreOptions): Core {
     modelVersions: () => models.versions(),
     embedder: () => models.embedder(),
     emit: (event, payload) => listeners.forEach((l) => l(event, payload)),
-    extensions: new Map(),
+    extensions: {},
   };
   const searchIndex = createSearchIndex(db);
-  services.extensions.set('search', searchIndex);
-  services.extensions.set('models', models);
+  services.extensions.search = searchIndex;
+  services.extensions.models = models;
   const ready = models.ready.then(() => attachEmbedder(searchIndex, models.embedder()));
   // Search warm-up (#21): a few representative queries, one per event-loop turn, so the first shopper gets the same speed as the hundredth; again (one hybrid query) once the encoder is attached.
   setImmediate(() => void warmSearch(searchIndex, { semantic: false }));
@@ -122,23 +122,25 @@ export function createCore(opts: CoreOptions): Core {
     if (name === KIOSK_HEAD_MODEL) void reloadAssistantModel(services).catch((e: Error) => console.warn(`[assistant] head reload failed: ${e.message}`));
     if (name === FRAUD_MODEL_NAME) void reloadFraudModel(services).catch((e: Error) => console.warn(`[fraud] model reload failed, the running model stays: ${e.message}`));
   });
-  try {
-    startAdmin(services); // retention purge (now and daily) and revoking deactivated staff's sessions
-  } catch (e) {
-    console.warn(`[admin] start-up failed: ${(e as Error).message}`);
-  }
+  // The background services, started in one loop with one error policy: one that fails to start
+  // is reported and the terminal runs without it (it keeps selling); close stops them in reverse.
+  const running: Array<{ name: string; stop(): void }> = [];
+  const start = (name: string, run: () => { stop(): void }) => {
+    try {
+      const svc = run();
+      running.push({ name, stop: () => svc.stop() });
+    } catch (e) {
+      console.warn(`[${name}] start-up failed: ${(e as Error).message}`);
+    }
+  };
+  start('admin', () => startAdmin(services)); // retention purge (now and daily), revoking deactivated staff's sessions
   // Receipts and drawer kicks: queued with each sale, sent by this worker (printing/worker.ts).
-  const printer = startPrintWorker(db, { emit: services.emit });
-  services.extensions.set('printer', printer);
-  const forecasts = startForecastSchedule(db); // nightly demand forecasts for replenishment
-  const recommender = startRecommenderSchedule(db, opts.dataDir); // nightly "goes well with" from the store's baskets
+  start('printer', () => (services.extensions.printer = startPrintWorker(db, { emit: services.emit })));
+  start('forecast', () => startForecastSchedule(db)); // nightly demand forecasts for replenishment
+  start('recommend', () => startRecommenderSchedule(db, opts.dataDir)); // nightly "goes well with" from the store's baskets
   registerFraudRuleDownloads(); // rule sets from the platform go through the fraud engine's validation
   registerStoreLiveDownloads(); // tickets, stock, staff and lanes' transactions from the store hub
-  try {
-    startSync(services); // background sync with the central platform, only once this terminal is enrolled
-  } catch (e) {
-    console.warn(`[sync] start-up failed: ${(e as Error).message}`);
-  }
+  start('sync', () => startSync(services)); // background sync with the central platform, once this terminal is enrolled
   const dispatch = createDispatcher(services, handlers, opts.log);
   return {
     services,
@@ -150,9 +152,13 @@ export function createCore(opts: CoreOptions): Core {
       return () => listeners.delete(l);
     },
     close: () => {
-      printer.stop();
-      forecasts.stop();
-      recommender.stop();
+      for (const svc of running.reverse()) {
+        try {
+          svc.stop();
+        } catch (e) {
+          console.warn(`[${svc.name}] stop failed: ${(e as Error).message}`);
+        }
+      }
       void models.close();
       db.close();
     },

@@ -18,6 +18,6 @@ export function startAdmin(services: CoreServices): { stop: () => void } {
     return s;
   };
   const retention = startRetentionJob(db);
-  services.extensions.set('admin', { retention });
+  services.extensions.admin = { retention };
   return { stop: () => retention.stop() };
 }

@@ -3,6 +3,13 @@ import type { Db } from '../db/database.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { OpName, OpOutput, Api } from '../../../common/api/index.ts';
 import type { z } from 'zod';
+import type { SearchIndex } from '../search/engine.ts';
+import type { ModelService } from '../model-service.ts';
+import type { PrintWorker } from '../printing/worker.ts';
+import type { DisplayStateT } from '../../../common/api/printing.ts';
+import type { SyncService } from '../sync/index.ts';
+import type { FraudEngine } from '../fraud/engine.ts';
+import type { Assistant } from '../assistant/assistant.ts';
 
 export interface CoreServices {
   db: Db;
@@ -16,8 +23,22 @@ export interface CoreServices {
   embedder: () => { version: string; embed(texts: string[]): Promise<Float32Array[]> } | null;
   /** Broadcasts a server event to every connected UI. */
   emit: (event: string, payload: unknown) => void;
-  /** Extra services registered by domains (search index, assistant, ...). */
-  extensions: Map<string, unknown>;
+  /** The domains' services, each typed, present once started (or, for the lazy ones, first asked for). */
+  extensions: CoreExtensions;
+}
+
+export interface CoreExtensions {
+  search?: SearchIndex;
+  models?: ModelService;
+  /** Receipts and drawer kicks (printing/worker.ts). */
+  printer?: PrintWorker;
+  /** What the customer display shows now (the till sets it). */
+  display?: DisplayStateT;
+  sync?: SyncService;
+  admin?: { retention: { stop(): void } };
+  /** Loaded on first use; the promise is kept so concurrent callers share one load. */
+  fraudEngine?: Promise<FraudEngine>;
+  assistant?: Promise<Assistant>;
 }
 
 export interface CallContext<S extends Session | null = Session | null> {

@@ -2,7 +2,6 @@
 // the caller's role and parsed the input; these only bind the session's user as the actor.
 import { kickPrinter } from './handlers-printing.ts';
 import type { CallContext, Handler, SignedIn } from './context.ts';
-import type { ModelService } from '../model-service.ts';
 import { distinctIntents, listInteractions } from '../admin/interactions.ts';
 import { correctIntent } from '../admin/labels.ts';
 import { exportCsv } from '../admin/exports.ts';
@@ -89,7 +88,7 @@ export const adminHandlers: {
   'admin.users.deactivate': (c, i) => deactivateStaff(c.core.db, actor(c), i.id),
   'admin.users.resetPin': (c, i) => resetStaffPin(c.core.db, actor(c), i.id, i.pin),
   'admin.models.list': async ({ core }) => {
-    const svc = core.extensions.get('models') as ModelService | undefined;
+    const svc = core.extensions.models;
     const encoders = svc?.versions() ?? core.modelVersions();
     return { installed: listModels(core.db), loaded: [...encoders, await runningFraudModel(core)], loadError: svc?.lastError() ?? null };
   },

@@ -3,7 +3,6 @@
 // every change; the kiosk search index picks the change up on its next search.
 import { getSetting } from '../settings/settings.ts';
 import { addProduct, getAdminProduct, importProductsCsv, listAdminProducts, saveProduct, setProductActive, type CatalogActor } from '../catalog/admin.ts';
-import type { SearchIndex } from '../search/engine.ts';
 import type { CallContext, Handler, SignedIn } from './context.ts';
 
 function actor({ core, session }: SignedIn): CatalogActor {
@@ -29,7 +28,7 @@ export const catalogAdminHandlers: {
   'catalog.admin.add': (c, i) => changed(c, addProduct(c.core.db, i, actor(c))),
   'catalog.admin.setActive': (c, i) => changed(c, setProductActive(c.core.db, i.id, i.active, actor(c))),
   'catalog.admin.import': async (c, i) => {
-    const index = c.core.extensions.get('search') as SearchIndex | undefined;
+    const index = c.core.extensions.search;
     const r = await importProductsCsv(c.core.db, i, { ...actor(c), ...(index ? { index } : {}) });
     return changed(c, { inserted: r.inserted, updated: r.updated, rejected: r.rejected, took_ms: r.took_ms });
   },

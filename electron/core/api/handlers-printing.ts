@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { readStoreProfile } from '../store/profile.ts';
 import { enqueuePrint, listPrintJobs, printJob, reprintReceipt, retryAll } from '../printing/queue.ts';
-import { printState, type PrintWorker } from '../printing/worker.ts';
+import { printState } from '../printing/worker.ts';
 import { reportDoc } from '../printing/document.ts';
 import type { DisplayStateT } from '../../../common/api/printing.ts';
 import type { CoreServices, Handler } from './context.ts';
@@ -15,7 +15,7 @@ const IDLE_DISPLAY: DisplayStateT = { phase: 'idle', lines: [], totalCents: 0 };
 
 /** Tells the print worker there is something new; a core without one (the CLI's) leaves the job queued. */
 export function kickPrinter(core: CoreServices): void {
-  (core.extensions.get('printer') as PrintWorker | undefined)?.kick();
+  core.extensions.printer?.kick();
 }
 
 function promotions(db: Db) {
@@ -60,14 +60,14 @@ export const printingHandlers: {
     return printJob(db, id)!;
   },
   'display.update': (ctx, input) => {
-    ctx.core.extensions.set('display', input);
+    ctx.core.extensions.display = input;
     ctx.core.emit('display.changed', input);
     return { ok: true as const };
   },
   'display.state': ({ core }) => {
     const p = readStoreProfile(core.db);
     return {
-      state: (core.extensions.get('display') as DisplayStateT | undefined) ?? IDLE_DISPLAY,
+      state: core.extensions.display ?? IDLE_DISPLAY,
       promotions: promotions(core.db),
       storeName: p?.name ?? 'StoreMind',
       currency: p?.currency ?? 'USD',

@@ -1,7 +1,6 @@
 // Runs: node (core). Handlers for the sync operations: the state POS and admin screens show, and
 // "sync now".
 import { CoreError } from '../db/errors.ts';
-import type { SyncService } from '../sync/index.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { StoreOverview } from '../../../common/api/live.ts';
 import { syncOptions } from '../sync/index.ts';
@@ -9,7 +8,7 @@ import { clientFor, syncStatus } from '../sync/service.ts';
 import { requeueQuarantined } from '../sync/upload.ts';
 import type { CallContext, Handler } from './context.ts';
 
-const service = ({ core }: CallContext) => core.extensions.get('sync') as SyncService | undefined;
+const service = ({ core }: CallContext) => core.extensions.sync;
 
 export const syncHandlers: {
   'sync.status': Handler<'sync.status'>;

@@ -4,21 +4,20 @@
 import type { CoreServices } from '../api/context.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { activeInstalledDir, type ModelService } from '../model-service.ts';
+import { activeInstalledDir } from '../model-service.ts';
 import type { Encoder } from '../models/index.ts';
 import type { IntentModelConfig } from './model.ts';
 import { getSetting } from '../settings/settings.ts';
 import { createAssistant, type Assistant } from './assistant.ts';
 import { companions, recordRecEvents } from '../recommend/service.ts';
 
-const KEY = 'assistant';
 /** The model name an intent head update travels under (signed targets, models table). */
 export const KIOSK_HEAD_MODEL = 'kiosk-intent';
 
 export function getAssistant(core: CoreServices): Promise<Assistant> {
-  let p = core.extensions.get(KEY) as Promise<Assistant> | undefined;
+  let p = core.extensions.assistant;
   if (!p) {
-    const models = core.extensions.get('models') as ModelService | undefined;
+    const models = core.extensions.models;
     p = (async () => {
       await models?.ready;
       return createAssistant({
@@ -35,8 +34,10 @@ export function getAssistant(core: CoreServices): Promise<Assistant> {
       });
     })();
     // A failed start must not poison every later call: the next call tries again.
-    p.catch(() => core.extensions.delete(KEY));
-    core.extensions.set(KEY, p);
+    p.catch(() => {
+      if (core.extensions.assistant === p) delete core.extensions.assistant;
+    });
+    core.extensions.assistant = p;
   }
   return p;
 }
@@ -61,10 +62,10 @@ function assistantModelConfig(core: CoreServices): IntentModelConfig {
  * to do, the first one is created with the current head.
  */
 export async function reloadAssistantModel(core: CoreServices, encoder: Encoder | null = null): Promise<void> {
-  const p = core.extensions.get(KEY) as Promise<Assistant> | undefined;
+  const p = core.extensions.assistant;
   if (!p) return;
   const assistant = await p.catch(() => null);
   if (!assistant) return;
-  const models = core.extensions.get('models') as ModelService | undefined;
+  const models = core.extensions.models;
   await assistant.reloadModel(assistantModelConfig(core), encoder ?? models?.encoder() ?? null);
 }

@@ -7,19 +7,19 @@ import { createFraudEngine, type FraudEngine } from './engine.ts';
 import { FRAUD_MODEL_NAME, loadRiskModel } from './model.ts';
 import { getState } from '../sync/state.ts';
 
-const ENGINE_KEY = 'fraud.engine';
-
 /** The store this terminal is enrolled in (its verdict correction may be the store's own). */
 const storeOf = (core: CoreServices): string | null => getState(core.db, 'enrollment')?.storeId ?? null;
 
 /** The terminal's fraud engine, loaded once (the model load is async, so keep the promise). */
 export function fraudEngine(core: CoreServices): Promise<FraudEngine> {
-  let p = core.extensions.get(ENGINE_KEY) as Promise<FraudEngine> | undefined;
+  let p = core.extensions.fraudEngine;
   if (!p) {
     const modelDir = activeInstalledDir(core.db, FRAUD_MODEL_NAME);
     p = createFraudEngine(core.db, { ...(modelDir ? { modelDir } : {}), storeId: storeOf(core) });
-    p.catch(() => core.extensions.delete(ENGINE_KEY));
-    core.extensions.set(ENGINE_KEY, p);
+    p.catch(() => {
+      if (core.extensions.fraudEngine === p) delete core.extensions.fraudEngine;
+    });
+    core.extensions.fraudEngine = p;
   }
   return p;
 }
@@ -30,7 +30,7 @@ export function fraudEngine(core: CoreServices): Promise<FraudEngine> {
  * running one in place.
  */
 export async function reloadFraudModel(core: CoreServices): Promise<void> {
-  const p = core.extensions.get(ENGINE_KEY) as Promise<FraudEngine> | undefined;
+  const p = core.extensions.fraudEngine;
   if (!p) return;
   const engine = await p.catch(() => null);
   const dir = activeInstalledDir(core.db, FRAUD_MODEL_NAME);

@@ -97,6 +97,6 @@ export function startSync(services: CoreServices, env: NodeJS.ProcessEnv = proce
       loop = null;
     },
   };
-  services.extensions.set('sync', svc);
+  services.extensions.sync = svc;
   return svc;
 }

@@ -10,7 +10,6 @@ import { openDatabase, type Db } from '../../../electron/core/db/database.ts';
 import { ENCODER_NAME, startModelService, type ModelService } from '../../../electron/core/model-service.ts';
 import { loadEncoder } from '../../../electron/core/models/index.ts';
 import { createCore } from '../../../electron/core/core.ts';
-import type { SearchIndex } from '../../../electron/core/search/engine.ts';
 import { makeTinyBundle, removeBundle } from './helpers/tiny-bundle.ts';
 
 /** A tiny bundle with its own version number (the manifest is not in its own file list). */
@@ -109,8 +108,8 @@ describe('hot model switch', () => {
     const core = createCore({ dataDir, encrypt: false });
     try {
       await core.ready;
-      const search = core.services.extensions.get('search') as SearchIndex;
-      const models = core.services.extensions.get('models') as ModelService;
+      const search = core.services.extensions.search!;
+      const models = core.services.extensions.models!;
       expect(search.embedder?.version).toBe('tiny-bert@1.0.0');
       activate(core.db, '1.1.0', v2);
       core.services.emit('models.changed', { name: ENCODER_NAME, version: '1.1.0' });

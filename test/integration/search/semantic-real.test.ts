@@ -13,7 +13,7 @@ const dir = tempDir();
 beforeAll(async () => {
   core = createCore({ dataDir: path.join(dir, 'data') });
   await core.ready;
-  index = core.services.extensions.get('search') as SearchIndex;
+  index = core.services.extensions.search!;
 });
 afterAll(() => core.close());
 

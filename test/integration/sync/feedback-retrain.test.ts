@@ -19,7 +19,6 @@ import { ENCODER_NAME } from '../../../electron/core/model-service.ts';
 import { recordInteractions } from '../../../electron/core/assistant/interactions.ts';
 import { correctIntent } from '../../../electron/core/admin/labels.ts';
 import { enroll } from '../../../electron/core/sync/enroll.ts';
-import type { SyncService } from '../../../electron/core/sync/index.ts';
 import { getAssistant } from '../../../electron/core/assistant/service.ts';
 import { DEFAULT_LEXICAL, headRecipe, loadEncoder, readHead, readJsonl, stratifiedSplit, trainIntentHead, writeHead, type IntentExample } from '../../../electron/core/models/index.ts';
 import { verifyHeadBundle, writeHeadBundle } from '../../../electron/core/models/head-bundle.ts';
@@ -40,7 +39,7 @@ describe('feedback loop: intent corrections → retrained head → signed update
   let weakHeadFile: string;
   const saved: Record<string, string | undefined> = {};
 
-  const sync = () => (core.services.extensions.get('sync') as SyncService).syncNow();
+  const sync = () => core.services.extensions.sync!.syncNow();
   /** Shoppers asked these; the model answered out_of_scope; a manager set the right intent. */
   function correct(lines: IntentExample[]): void {
     const rows = recordInteractions(core.db, lines.map((l, i) => ({

@@ -14,7 +14,6 @@ import { AdminClient } from '../../../central/admin-client.ts';
 import { createCore, type Core } from '../../../electron/core/core.ts';
 import { enroll } from '../../../electron/core/sync/enroll.ts';
 import { packDir } from '../../../electron/core/sync/pack.ts';
-import type { SyncService } from '../../../electron/core/sync/index.ts';
 import { defaultBundleDir, FRAUD_MODEL_NAME } from '../../../electron/core/fraud/model.ts';
 import { fraudEngine } from '../../../electron/core/fraud/service.ts';
 import { txn } from '../../unit/fraud/helpers.ts';
@@ -45,7 +44,7 @@ describe('signed fraud model updates on a running terminal', () => {
   let termDir: string;
   let core: Core;
   const saved: Record<string, string | undefined> = {};
-  const sync = () => (core.services.extensions.get('sync') as SyncService).syncNow();
+  const sync = () => core.services.extensions.sync!.syncNow();
   const rows = () => core.db.prepare('SELECT version, kind, status FROM models WHERE name = ? ORDER BY installed_at').all(FRAUD_MODEL_NAME);
 
   beforeAll(async () => {

@@ -259,12 +259,12 @@ describe('store hub', () => {
     const pending = () => lanes.reduce((n, l) => n + (l.core.db.prepare("SELECT count(*) FROM outbox WHERE status != 'acked'").pluck().get() as number), 0);
     // The tills poll once a minute: kick them, as a reconnecting live link would.
     await until('every terminal to drain to the hub', async () => {
-      await Promise.all(lanes.map((l) => (l.core.services.extensions.get('sync') as { syncNow?: () => Promise<unknown> } | undefined)?.syncNow?.().catch(() => null)));
+      await Promise.all(lanes.map((l) => l.core.services.extensions.sync?.syncNow().catch(() => null)));
       return pending() === 0;
     }, 60_000);
     await until('the kiosk to count the sale made while the hub was down', async () => {
       // The kiosk's live link may still be backing off after the outage: kick it, as its reconnect would.
-      await (kiosk.core.services.extensions.get('sync') as { syncNow?: () => Promise<unknown> } | undefined)?.syncNow?.().catch(() => null);
+      await kiosk.core.services.extensions.sync?.syncNow().catch(() => null);
       return shelf() === before - 1;
     });
     const hubAdmin = new AdminClient(hub.url, fs.readFileSync(path.join(hub.dataDir, 'admin-token'), 'utf8').trim());
@@ -313,7 +313,7 @@ describe('store hub', () => {
 
     till1.core.db.transaction(() => enqueue(till1.core.db, 'stock_movement', 'bad-1', { id: 'bad-1', sku, delta: 'lots', reason: 'sale', ref: null, terminalId: 't', at: new Date().toISOString() }))();
     await until('the bad movement to be quarantined', async () => {
-      await (till1.core.services.extensions.get('sync') as { syncNow: () => Promise<unknown> }).syncNow().catch(() => null);
+      await till1.core.services.extensions.sync!.syncNow().catch(() => null);
       return till1.core.db.prepare("SELECT last_error FROM outbox WHERE record_id = 'bad-1' AND status = 'quarantined'").pluck().get() as string | undefined;
     }).then((reason) => expect(reason).toMatch(/stock_movement record is invalid at delta/));
   });
