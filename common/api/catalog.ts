@@ -87,6 +87,12 @@ export const catalogOps = {
     input: z.object({ id: z.string().min(1).max(200) }).strict(),
     output: ProductDetail,
   }),
+  'catalog.pinyin': op({
+    summary: "Pinyin input for the on-screen keyboard: the catalog's Chinese words that read as the typed letters.",
+    access: 'public',
+    input: z.object({ q: z.string().max(40).regex(/^[A-Za-z' ]*$/, 'pinyin is letters only') }).strict(),
+    output: z.object({ candidates: z.array(z.string()) }),
+  }),
   'catalog.storeMap': op({
     summary: 'The store map: aisles (with their names and departments) and landmarks on a grid.',
     access: 'public',

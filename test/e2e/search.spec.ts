@@ -270,9 +270,19 @@ test('in 中文 a shopper searches in Chinese or pinyin and reads Chinese names'
   await expect(first).toContainText('Milk'); // the English name, as the shelf label says it
   await box.fill('niunai');
   await expect(first).toContainText('牛奶');
+  // The on-screen keyboard is the kiosk's input method: pinyin letters, then a candidate.
+  await page.getByTestId('osk-clear').click();
+  for (const ch of 'dianchi') await page.getByTestId(`osk-key-${ch}`).click();
+  const candidate = page.getByTestId('osk-candidate').filter({ hasText: /^电池$/ });
+  await expect(candidate).toBeVisible();
+  await expect(first).toContainText('电池'); // pinyin is searched as it is typed, too
+  await expect(page.locator('.ps__list[aria-busy="true"]')).toHaveCount(0);
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-search-chinese.png') });
+  await candidate.click();
+  await expect(box).toHaveValue('电池');
+  await expect(first).toContainText('电池');
   await box.fill('電池'); // Traditional characters
   await expect(first).toContainText('电池');
-  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-search-chinese.png') });
   await first.click();
   await expect(page.getByTestId('product-name')).toContainText('电池');
   await expect(page.getByTestId('product-name-en')).toContainText('Batter');

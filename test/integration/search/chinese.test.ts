@@ -9,6 +9,7 @@ import { seedDemoStore } from '../../../electron/core/catalog/seed.ts';
 import { createSearchIndex, type SearchIndex } from '../../../electron/core/search/engine.ts';
 import { tokenize } from '../../../electron/core/search/text.ts';
 import { pinyinTerms, toPinyin } from '../../../electron/core/search/pinyin.ts';
+import { pinyinCandidates } from '../../../electron/core/search/pinyin-input.ts';
 import { importCatalogCsv } from '../../../electron/core/catalog/import.ts';
 import fs from 'node:fs';
 import { tempDir } from '../../helpers/tmp.ts';
@@ -103,6 +104,16 @@ describe('Chinese product search', () => {
     for (const q of ['乌龙茶', 'wulongcha', '铁观音', '茶叶']) expect(ix.searchSync(q).results[0]?.id, q).toBe('x-1');
     expect(ix.searchSync('乌龙茶').results[0]!.name_zh).toBe('乌龙茶');
     own.close();
+  });
+
+  it('pinyin typed on the kiosk keyboard offers the catalog\'s words that read that way', () => {
+    expect(pinyinCandidates(db, 'dianchi')[0]).toBe('电池');
+    expect(pinyinCandidates(db, 'niunai')[0]).toBe('牛奶');
+    expect(pinyinCandidates(db, 'niu')).toEqual(expect.arrayContaining(['牛奶', '牛肉']));
+    expect(pinyinCandidates(db, "xi'fa").some((w) => w.startsWith('洗发'))).toBe(true);
+    expect(pinyinCandidates(db, 'zzzz')).toEqual([]);
+    expect(pinyinCandidates(db, '')).toEqual([]);
+    expect(pinyinCandidates(db, 'a', 3)).toHaveLength(3);
   });
 
   it('English search is unchanged', () => {
