@@ -20,6 +20,7 @@ const SessionId = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, 'session 
 export const AssistantProduct = ProductDetail.pick({
   id: true,
   name: true,
+  name_zh: true,
   brand: true,
   department: true,
   aisle: true,

@@ -158,3 +158,19 @@ test('the conversation is wiped after the idle timeout, in Chinese too', async (
   await expect(page.getByTestId('assistant-answer')).toHaveCount(0);
   await expect(page.getByTestId('assistant-shopper')).toHaveCount(0);
 });
+
+test('a Chinese question gets the products it names, with their Chinese names, and a tap opens the map', async ({ page }) => {
+  const guard = guardPage(page);
+  await openKiosk(page);
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await page.getByTestId('kiosk-open-ask').click();
+  const answer = await ask(page, '电池在哪里');
+  await expect(answer).toContainText('只能读懂英文');
+  const card = page.getByTestId('assistant-product').first();
+  await expect(card).toContainText('电池');
+  await expect(card.getByTestId('assistant-product-where')).toContainText('A13');
+  await card.getByTestId('assistant-product-open').click();
+  await expect(page.getByTestId('store-map')).toHaveAttribute('data-highlight', 'A13');
+  await page.getByRole('button', { name: 'English' }).click();
+  expect(guard.problems).toEqual([]);
+});

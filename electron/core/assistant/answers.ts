@@ -18,6 +18,8 @@ import type { Slots } from './slots.ts';
 export interface ProductCard {
   id: string;
   name: string;
+  /** The Chinese name; '' when the catalog has none. */
+  name_zh: string;
   brand: string;
   department: string;
   aisle: string;
@@ -113,10 +115,15 @@ async function findProducts(ctx: AnswerContext, phrase: string): Promise<Product
     // Then the semantic neighbours (when the encoder is loaded), still naming a word asked.
     good = (await ctx.search.search(phrase, { limit: 5 })).results.filter(mentions);
   }
-  const names = ctx.db.prepare('SELECT name FROM store_map WHERE id = ?').pluck();
-  return good.slice(0, 3).map((h) => ({
+  return cardsOf(ctx.db, good.slice(0, 3));
+}
+
+function cardsOf(db: AnswerContext['db'], hits: SearchHit[]): ProductCard[] {
+  const names = db.prepare('SELECT name FROM store_map WHERE id = ?').pluck();
+  return hits.map((h) => ({
     id: h.id,
     name: h.name,
+    name_zh: h.name_zh,
     brand: h.brand,
     department: h.department,
     aisle: h.aisle,
@@ -342,6 +349,24 @@ export function deflectReply(): Reply {
 
 export function promptReply(): Reply {
   return reply('prompt', 'prompt:empty', 'Ask me anything about the store, for example "Where are the batteries?" or "What time do you close?"');
+}
+
+/**
+ * A Chinese question, which the intent model cannot read yet (#15): product search can, so the
+ * shopper gets the products it names (tap a card for the aisle and the map) with an honest line in
+ * both languages, rather than only an apology. No product in it: null (the plain language reply).
+ */
+export async function chineseProductsReply(ctx: Pick<AnswerContext, 'db' | 'search'>, text: string): Promise<Reply | null> {
+  if (!/\p{Script=Han}/u.test(text)) return null;
+  const found = await ctx.search.search(text, { limit: 3, embedder: null });
+  const hits = found.results.filter((h) => h.score >= MIN_PRODUCT_SCORE && h.name_zh !== '');
+  if (hits.length === 0) return null;
+  return reply(
+    'language',
+    'language:zh_products',
+    '我还只能读懂英文问题，不过这些商品可能是您要找的：点按商品即可看到它在哪个通道。 I can only read questions in English for now, but these products may be what you are looking for: tap one to see its aisle.',
+    { products: cardsOf(ctx.db, hits) },
+  );
 }
 
 export function languageReply(): Reply {

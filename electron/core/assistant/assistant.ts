@@ -15,6 +15,7 @@ import {
   clarifyReply,
   deflectReply,
   handoffReply,
+  chineseProductsReply,
   languageReply,
   promptReply,
   unavailableReply,
@@ -178,7 +179,7 @@ export class Assistant {
       case 'prompt':
         return promptReply();
       case 'language':
-        return languageReply();
+        return (await chineseProductsReply({ db: this.db, search: this.search }, text)) ?? languageReply();
       case 'deflect':
         return deflectReply();
       case 'clarify':

@@ -89,6 +89,8 @@ export class SearchIndex {
   private readonly docs: Array<SearchDoc | undefined> = [];
   private readonly byProduct = new Map<string, number>();
   private gen = 0;
+  /** Products with a Chinese name: while there are any, a Chinese question is read against them, not the dictionary. */
+  private zhDocs = 0;
   private vectors: VectorMatrix | null = null;
   private readonly st: {
     dirty: BetterSqlite3.Statement;
@@ -135,6 +137,7 @@ export class SearchIndex {
     let changed = 0;
     for (const r of this.st.changed.iterate(this.gen) as Iterable<{ doc_id: number; product_id: string; live: number }>) {
       if (!r.live) {
+        if (this.docs[r.doc_id]?.name_zh) this.zhDocs--;
         this.docs[r.doc_id] = undefined;
         this.byProduct.delete(r.product_id);
         changed++;
@@ -144,6 +147,7 @@ export class SearchIndex {
       const docId = row.doc_id;
       const { doc } = buildDoc(row, docId, (t) => this.vocab.intern(t));
       const old = this.docs[docId];
+      this.zhDocs += Number(doc.name_zh !== '') - Number(Boolean(old?.name_zh));
       if (!old) for (const t of doc.terms) this.vocab.add(t);
       else for (const t of doc.terms) if (!old.terms.includes(t)) this.vocab.add(t);
       doc.terms = doc.terms.map((t) => this.vocab.intern(t));
@@ -253,9 +257,10 @@ export class SearchIndex {
    * names is searched by its English meaning (glossary.ts), keeping the words the catalog uses.
    */
   private readable(q: string): string {
-    if (!HAN.test(q)) return q;
+    // A catalog with Chinese names answers in them (a question naming nothing it sells finds nothing).
+    if (this.zhDocs > 0 || !HAN.test(q)) return q;
     const han = tokenize(q).filter(isHan);
-    if (han.length === 0 || han.some((t) => this.vocab.has(t))) return q;
+    if (han.length === 0) return q;
     const english = glossQuery(q);
     if (!english) return q;
     const words = english.split(' ');

@@ -33,6 +33,21 @@ async function signIn(pin: string, surface = 'pos'): Promise<string> {
 }
 
 describe('assistant through dispatch', () => {
+  it('a Chinese question it cannot read yet still gets the products it names, with their Chinese names', async () => {
+    const r = await call('assistant.ask', { sessionId: 'kiosk-conv-zh', text: '电池在哪里' });
+    expect(r.ok).toBe(true);
+    expect(r.data).toMatchObject({ kind: 'language', answerId: 'language:zh_products' });
+    expect(r.data.answer).toMatch(/只能读懂英文/);
+    expect(r.data.products.length).toBeGreaterThan(0);
+    for (const p of r.data.products) {
+      expect(p.name_zh).toMatch(/电池/);
+      expect(p.aisle).toBe('A13');
+    }
+    // Nothing in the catalog: the plain reply, in both languages, and a person is offered.
+    const none = await call('assistant.ask', { sessionId: 'kiosk-conv-zh2', text: '你们几点关门' });
+    expect(none.data).toMatchObject({ kind: 'language', answerId: 'language:unsupported', products: [] });
+  });
+
   it('stores a question with a lone UTF-16 surrogate as well-formed text (U+FFFD), so it can sync', async () => {
     const r = await call('assistant.ask', { sessionId: 'kiosk-conv-lone', text: 'where is the milk \ud800' });
     expect(r.ok).toBe(true);

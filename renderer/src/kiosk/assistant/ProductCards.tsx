@@ -23,7 +23,7 @@ export function ProductCards({ products, onOpen }: { products: Product[]; onOpen
       {products.map((p) => (
         <li key={p.id} className="assistant__card" data-testid="assistant-product">
           <button type="button" className="assistant__card-open" onClick={() => onOpen?.(p.id)} disabled={!onOpen} data-testid="assistant-product-open">
-          <span className="assistant__card-name">{p.name}</span>
+          <span className="assistant__card-name" lang={locale === 'zh-CN' && p.name_zh ? 'zh-CN' : undefined}>{locale === 'zh-CN' && p.name_zh ? p.name_zh : p.name}</span>
           <span className="assistant__card-where" data-testid="assistant-product-where">
             <strong>{t('assistant.aisle', { aisle: p.aisle || '?' })}</strong>
             {p.aisle_name ? ` · ${p.aisle_name}` : ''}
