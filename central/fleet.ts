@@ -78,3 +78,8 @@ export async function recordsSummary(db: CentralDb, storeId: string) {
     byOrigin: Object.fromEntries(origin.rows.map((r) => [r.origin, { records: Number(r.n), distinct: Number(r.d) }])),
   };
 }
+
+export async function allStoreIds(db: CentralDb): Promise<string[]> {
+  return (await db.pool.query<{ id: string }>('SELECT id FROM stores')).rows.map((r) => r.id);
+}
+

@@ -92,3 +92,17 @@ export async function updateModelVersion(db: CentralDb, cfg: ModelsConfig, name:
   await db.pool.query("INSERT INTO admin_log (action, detail) VALUES ('model-update', $1)", [JSON.stringify({ name, version, ...change })]);
   return resign(db, cfg);
 }
+
+/** What a terminal says it runs: each report kept (failures are the fleet dashboard's), the list on the terminal. */
+export async function recordModelReports(db: CentralDb, terminalId: string, models: Array<{ name: string; version: string; status: string; reason?: string | null }>): Promise<void> {
+  for (const m of models) {
+    await db.pool.query('INSERT INTO model_reports (terminal_id, name, version, status, reason) VALUES ($1, $2, $3, $4, $5)', [terminalId, m.name, m.version, m.status, m.reason ?? null]);
+  }
+  await db.pool.query('UPDATE terminals SET models = $2::jsonb, last_contact = now() WHERE id = $1', [terminalId, JSON.stringify(models)]);
+}
+
+/** Whether a model file with this sha256 was published here (the only files served by hash). */
+export async function isPublishedArtifact(db: CentralDb, sha256: string): Promise<boolean> {
+  return ((await db.pool.query('SELECT 1 FROM model_versions WHERE sha256 = $1 LIMIT 1', [sha256])).rowCount ?? 0) > 0;
+}
+

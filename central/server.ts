@@ -14,10 +14,10 @@ import { publishChanges, readChanges } from './changes.ts';
 import type { CentralDb } from './db.ts';
 import { createEnrollCode, enrollTerminal, revokeTerminal } from './enrollment.ts';
 import { HttpError, badRequest, forbidden, unauthorized } from './errors.ts';
-import { fleet, recordsSummary, stats } from './fleet.ts';
+import { allStoreIds, fleet, recordsSummary, stats } from './fleet.ts';
 import { ingestBatch } from './ingest.ts';
 import { tokenMatches } from './keys.ts';
-import { artifactPath, currentTargets, publishModel, updateModelVersion, type ModelsConfig } from './models.ts';
+import { artifactPath, currentTargets, isPublishedArtifact, publishModel, recordModelReports, updateModelVersion, type ModelsConfig } from './models.ts';
 import { authenticateTerminal, type TerminalIdentity } from './terminal-auth.ts';
 import { dashboardHtml, dashboardJs } from './dashboard.ts';
 import { createLiveHub, type LiveHub } from './live.ts';
@@ -184,11 +184,8 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
   });
   app.post('/v1/report', { preHandler: terminalAuth }, async (req) => {
     const b = await body(req, z.object({ models: z.array(ModelReport).max(20) }).strict());
-    for (const m of b.models) {
-      await db.pool.query('INSERT INTO model_reports (terminal_id, name, version, status, reason) VALUES ($1, $2, $3, $4, $5)', [req.terminal!.id, m.name, m.version, m.status, m.reason ?? null]);
-      if (m.status === 'failed') req.log.warn({ terminal: req.terminal!.id, model: m }, 'terminal reports a failed model');
-    }
-    await db.pool.query('UPDATE terminals SET models = $2::jsonb, last_contact = now() WHERE id = $1', [req.terminal!.id, JSON.stringify(b.models)]);
+    for (const m of b.models) if (m.status === 'failed') req.log.warn({ terminal: req.terminal!.id, model: m }, 'terminal reports a failed model');
+    await recordModelReports(db, req.terminal!.id, b.models);
     return { ok: true };
   });
   app.get('/v1/targets', { preHandler: terminalAuth }, async () => {
@@ -225,8 +222,7 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
   }
 
   async function platformArtifact(sha: string): Promise<string | null> {
-    const known = await db.pool.query('SELECT 1 FROM model_versions WHERE sha256 = $1 LIMIT 1', [sha]);
-    return known.rowCount ? artifactPath(cfg.models.dataDir, sha) : null;
+    return (await isPublishedArtifact(db, sha)) ? artifactPath(cfg.models.dataDir, sha) : null;
   }
 
   // --- admin ----------------------------------------------------------------------------------
@@ -246,7 +242,7 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
   app.post('/v1/admin/changes', { preHandler: adminAuth }, async (req) => {
     const b = await body(req, PublishChangesRequest);
     const res = await publishChanges(db, b);
-    if (b.store === '*') for (const s of await storeIds()) live.poke(s);
+    if (b.store === '*') for (const s of await allStoreIds(db)) live.poke(s);
     else live.poke(b.store);
     return res;
   });
@@ -265,8 +261,5 @@ export function buildServer(cfg: ServerConfig): FastifyInstance {
     const p = req.params as { name: string; version: string };
     return (await updateModelVersion(db, cfg.models, p.name, p.version, { revoked: true })).signed;
   });
-  async function storeIds(): Promise<string[]> {
-    return (await db.pool.query<{ id: string }>('SELECT id FROM stores')).rows.map((r) => r.id);
-  }
   return app;
 }

@@ -1,32 +1,14 @@
 // Runs: node (core). Handlers for the POS (pos.*) and fraud review (fraud.*) operations. The fraud
 // engine (ONNX model + rule set) is created on first use and kept in core.extensions.
-import type { Db } from '../db/database.ts';
 import { getSetting } from '../settings/settings.ts';
-import { normalizeBarcode } from '../catalog/barcode.ts';
-import { search } from '../search/engine.ts';
 import { fraudEngine } from '../fraud/service.ts';
 import { reviewQueue, setVerdict } from '../fraud/review.ts';
 import { activeRuleSetJson, installRuleSet } from '../fraud/rules.ts';
 import { approveTransaction, cancelPending, receipt, submitTransaction } from '../pos/service.ts';
 import { recentTxns } from '../pos/views.ts';
-import { PRODUCT_ROW_SELECT, productHit, resolveScan, type ProductRow } from '../pos/scan.ts';
+import { lookupProducts, resolveScan } from '../pos/scan.ts';
 import type { Handler } from './context.ts';
 import { kickPrinter } from './handlers-printing.ts';
-
-
-async function lookup(db: Db, q: string, limit: number) {
-  const code = normalizeBarcode(q);
-  if (code) {
-    const r = db.prepare(`${PRODUCT_ROW_SELECT} JOIN barcodes b ON b.product_id = p.id WHERE b.code = ? AND p.active = 1`).get(code) as ProductRow | undefined;
-    return { mode: 'barcode' as const, results: r ? [productHit(r)] : [] };
-  }
-  const bySku = db.prepare(`${PRODUCT_ROW_SELECT} WHERE p.sku = ? COLLATE NOCASE AND p.active = 1`).get(q.trim()) as ProductRow | undefined;
-  if (bySku) return { mode: 'sku' as const, results: [productHit(bySku)] };
-  const res = await search(db, q, { limit });
-  const one = db.prepare(`${PRODUCT_ROW_SELECT} WHERE p.id = ?`);
-  const results = res.results.map((h) => one.get(h.id) as ProductRow | undefined).filter((r): r is ProductRow => !!r).map(productHit);
-  return { mode: 'text' as const, results };
-}
 
 export const posHandlers: {
   'pos.lookup': Handler<'pos.lookup'>;
@@ -41,7 +23,7 @@ export const posHandlers: {
   'fraud.rules': Handler<'fraud.rules'>;
   'fraud.installRules': Handler<'fraud.installRules'>;
 } = {
-  'pos.lookup': ({ core }, input) => lookup(core.db, input.q, input.limit ?? 8),
+  'pos.lookup': ({ core }, input) => lookupProducts(core.db, input.q, input.limit ?? 8),
   'pos.scan': ({ core }, input) => resolveScan(core.db, input.code, getSetting(core.db, 'scaleLayout')),
   'pos.submit': async (ctx, input) => {
     const user = ctx.session.user;

@@ -1,9 +1,9 @@
 // Runs: node (core). Handlers for the receipt printer's queue (print.*) and the customer display
 // (display.*). The display's state lives in memory: it is what the till shows this second, worth
 // nothing after a restart, and the till sends it again on its next change.
-import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { readStoreProfile } from '../store/profile.ts';
+import { promotionsForDisplay } from '../catalog/products.ts';
 import { enqueuePrint, listPrintJobs, printJob, reprintReceipt, retryAll } from '../printing/queue.ts';
 import { printState } from '../printing/worker.ts';
 import { reportDoc } from '../printing/document.ts';
@@ -16,14 +16,6 @@ const IDLE_DISPLAY: DisplayStateT = { phase: 'idle', lines: [], totalCents: 0 };
 /** Tells the print worker there is something new; a core without one (the CLI's) leaves the job queued. */
 export function kickPrinter(core: CoreServices): void {
   core.extensions.printer?.kick();
-}
-
-function promotions(db: Db) {
-  return db
-    .prepare(`SELECT name, price_cents AS priceCents, promo_price_cents AS promoPriceCents FROM products
-      WHERE active = 1 AND promo_price_cents IS NOT NULL AND promo_price_cents < price_cents
-      ORDER BY (price_cents - promo_price_cents) * 1.0 / price_cents DESC, name LIMIT 6`)
-    .all() as Array<{ name: string; priceCents: number; promoPriceCents: number }>;
 }
 
 export const printingHandlers: {
@@ -68,7 +60,7 @@ export const printingHandlers: {
     const p = readStoreProfile(core.db);
     return {
       state: core.extensions.display ?? IDLE_DISPLAY,
-      promotions: promotions(core.db),
+      promotions: promotionsForDisplay(core.db),
       storeName: p?.name ?? 'StoreMind',
       currency: p?.currency ?? 'USD',
     };

@@ -1,6 +1,7 @@
 // Runs: node (core). Handlers for "goes well with": the dispatcher has checked the role and parsed
 // the input. What the core returns is what the screen shows, so the impressions are recorded here.
 import { CoreError } from '../db/errors.ts';
+import { skuOf } from '../catalog/products.ts';
 import { companions, lastTrainedAt, recordRecEvents, retrainRecommender, topPairs } from '../recommend/service.ts';
 import type { Handler } from './context.ts';
 
@@ -12,7 +13,7 @@ export const recommendHandlers: {
   'recommend.train': Handler<'recommend.train'>;
 } = {
   'recommend.product': ({ core }, i) => {
-    const sku = core.db.prepare('SELECT sku FROM products WHERE id = ?').pluck().get(i.id) as string | undefined;
+    const sku = skuOf(core.db, i.id);
     if (!sku) throw new CoreError('NOT_FOUND', `No product ${i.id}.`);
     const r = companions(core.db, core.dataDir, [sku], i.limit ?? 4);
     recordRecEvents(core.db, { kind: 'impression', surface: 'kiosk_product', anchor: sku, items: r.items.map((c) => c.sku), modelVersion: r.modelVersion });

@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { StoreOverview } from '../../../common/api/live.ts';
 import { syncOptions } from '../sync/index.ts';
 import { clientFor, syncStatus } from '../sync/service.ts';
-import { requeueQuarantined } from '../sync/upload.ts';
+import { quarantinedRows, requeueQuarantined } from '../sync/upload.ts';
 import type { CallContext, Handler } from './context.ts';
 
 const service = ({ core }: CallContext) => core.extensions.sync;
@@ -19,12 +19,7 @@ export const syncHandlers: {
 } = {
   'sync.status': (ctx) => service(ctx)?.status() ?? syncStatus(ctx.core.db),
   'sync.quarantined': ({ core }, i) => {
-    // Reasons were written by the sync code from the platform's answer: no shopper text in them.
-    const rows = core.db
-      .prepare("SELECT seq, kind, record_id AS recordId, created_at AS createdAt, attempts, last_error AS reason FROM outbox WHERE status = 'quarantined' ORDER BY seq DESC LIMIT ?")
-      .all(i.limit) as Array<{ seq: number; kind: string; recordId: string; createdAt: string; attempts: number; reason: string | null }>;
-    const total = core.db.prepare("SELECT count(*) FROM outbox WHERE status = 'quarantined'").pluck().get() as number;
-    return { total, rows };
+    return quarantinedRows(core.db, i.limit);
   },
   'sync.requeue': (ctx, i) => {
     const { core, session } = ctx;

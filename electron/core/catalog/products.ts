@@ -112,3 +112,17 @@ export function productWriter(db: Db, now = new Date().toISOString()): (p: Produ
     return outcome;
   };
 }
+
+/** The product's SKU, or undefined for an unknown id. */
+export function skuOf(db: Db, productId: string): string | undefined {
+  return db.prepare('SELECT sku FROM products WHERE id = ?').pluck().get(productId) as string | undefined;
+}
+
+/** The deepest current promotions (by share off): what an idle customer display shows. */
+export function promotionsForDisplay(db: Db) {
+  return db
+    .prepare(`SELECT name, price_cents AS priceCents, promo_price_cents AS promoPriceCents FROM products
+      WHERE active = 1 AND promo_price_cents IS NOT NULL AND promo_price_cents < price_cents
+      ORDER BY (price_cents - promo_price_cents) * 1.0 / price_cents DESC, name LIMIT 6`)
+    .all() as Array<{ name: string; priceCents: number; promoPriceCents: number }>;
+}

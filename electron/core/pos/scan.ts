@@ -5,6 +5,8 @@
 import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { expiryWarning, parseScan, type ScaleLayout } from '../catalog/gs1.ts';
+import { normalizeBarcode } from '../catalog/barcode.ts';
+import { search } from '../search/engine.ts';
 
 export interface ScanProduct {
   id: string;
@@ -134,4 +136,19 @@ export function resolveScan(db: Db, raw: string, layout: ScaleLayout, today: Dat
       return { code: scan.gtin13, kind: 'gs1', product: p, qty: 1, weightGrams, priceCents, warnings };
     }
   }
+}
+
+/** The till's lookup box: a barcode, then a SKU, then words (search), as till product rows. */
+export async function lookupProducts(db: Db, q: string, limit: number) {
+  const code = normalizeBarcode(q);
+  if (code) {
+    const r = db.prepare(`${PRODUCT_ROW_SELECT} JOIN barcodes b ON b.product_id = p.id WHERE b.code = ? AND p.active = 1`).get(code) as ProductRow | undefined;
+    return { mode: 'barcode' as const, results: r ? [productHit(r)] : [] };
+  }
+  const bySku = db.prepare(`${PRODUCT_ROW_SELECT} WHERE p.sku = ? COLLATE NOCASE AND p.active = 1`).get(q.trim()) as ProductRow | undefined;
+  if (bySku) return { mode: 'sku' as const, results: [productHit(bySku)] };
+  const res = await search(db, q, { limit });
+  const one = db.prepare(`${PRODUCT_ROW_SELECT} WHERE p.id = ?`);
+  const results = res.results.map((h) => one.get(h.id) as ProductRow | undefined).filter((r): r is ProductRow => !!r).map(productHit);
+  return { mode: 'text' as const, results };
 }

@@ -47,6 +47,15 @@ export interface RequeueResult {
  * row is deleted in the same transaction, so a record is never queued twice (a seq named twice
  * counts once). `seqs` null = all.
  */
+/** Records the platform refused, newest first, with its reason (written by the sync code from the platform's answer: no shopper text). */
+export function quarantinedRows(db: Db, limit: number): { total: number; rows: Array<{ seq: number; kind: string; recordId: string; createdAt: string; attempts: number; reason: string | null }> } {
+  const rows = db
+    .prepare("SELECT seq, kind, record_id AS recordId, created_at AS createdAt, attempts, last_error AS reason FROM outbox WHERE status = 'quarantined' ORDER BY seq DESC LIMIT ?")
+    .all(limit) as Array<{ seq: number; kind: string; recordId: string; createdAt: string; attempts: number; reason: string | null }>;
+  const total = db.prepare("SELECT count(*) FROM outbox WHERE status = 'quarantined'").pluck().get() as number;
+  return { total, rows };
+}
+
 export function requeueQuarantined(db: Db, seqs: readonly number[] | null): RequeueResult {
   return db.transaction(() => {
     const rows = (
