@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import runsLine from './.eslint/runs-line.js';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'worker_threads', 'zlib', 'url', 'stream'];
 
@@ -16,6 +17,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Every source file names where it runs, and imports only what runs there (.eslint/runs-line.js).
+    files: ['electron/**/*.{ts,tsx}', 'common/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'central/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.mjs'],
+    plugins: { storemind: { rules: { 'runs-line': runsLine } } },
+    rules: { 'storemind/runs-line': 'error' },
   },
   {
     files: ['electron/core/**', 'common/**', 'central/**'],

@@ -13,7 +13,7 @@ import { seedDemoStore } from '../electron/core/catalog/seed.ts';
 import { productWriter } from '../electron/core/catalog/products.ts';
 import { DEFAULT_SCALE_LAYOUT, makeScaleCode, parseScan } from '../electron/core/catalog/gs1.ts';
 import { resolveScan } from '../electron/core/pos/scan.ts';
-import { ScanDetector } from '../renderer/src/components/ProductSearchScanner.ts';
+import { ScanDetector } from '../renderer/src/components/scan-detector.ts';
 import { SCANNED_CODES, SCANNER_FIXTURES, TYPED_TEXTS, TYPIST_FIXTURES, scannerBurst, typistKeys, type KeyEvent } from '../test/fixtures/scanner-timing.ts';
 
 const GENERATED = 10_000;

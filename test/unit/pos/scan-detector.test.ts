@@ -2,7 +2,7 @@
 // scanner burst (30 ms a key, jitter, Bluetooth stalls, Enter or Tab) is a scan with exactly its
 // characters; no typist at 80 or 120 wpm ever is, whatever they type.
 import { describe, expect, it } from 'vitest';
-import { SCAN_MAX_GAP_MS, SCAN_MEAN_GAP_MS, SCAN_MIN_DIGITS, ScanDetector } from '../../../renderer/src/components/ProductSearchScanner.ts';
+import { SCAN_MAX_GAP_MS, SCAN_MEAN_GAP_MS, SCAN_MIN_DIGITS, ScanDetector } from '../../../renderer/src/components/scan-detector.ts';
 import { SCANNED_CODES, SCANNER_FIXTURES, TYPED_TEXTS, TYPIST_FIXTURES, gapStats, scannerBurst, typistKeys, type KeyEvent } from '../../fixtures/scanner-timing.ts';
 
 /** Every code the detector returned while fed `keys`, in order. */
