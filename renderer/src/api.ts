@@ -27,6 +27,11 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
+/** What a screen shows for a failed call: the core's own message, or the error's. */
+export function errorText(e: unknown): string {
+  return isApiError(e) ? e.message : e instanceof Error ? e.message : String(e);
+}
+
 type SignInResult = OpOutput<'auth.signIn'>;
 
 /** Who is signed in on this terminal, and for which surface (a POS session does not open admin). */

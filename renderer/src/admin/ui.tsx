@@ -1,15 +1,13 @@
 // Runs: dom (renderer). Small pieces every back-office panel uses: a call wrapper that keeps the
 // core's message, a status note, date formatting in the terminal's language.
 import { useCallback, useEffect, useState } from 'react';
-import { call, isApiError, subscribe } from '../api.ts';
+import { call, errorText, subscribe } from '../api.ts';
 import type { OpInput, OpName, OpOutput } from '../../../common/api/index.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 export type Note = { kind: 'ok' | 'err' | 'info'; text: string } | null;
 
-export function errorText(e: unknown): string {
-  return isApiError(e) ? e.message : e instanceof Error ? e.message : String(e);
-}
+export { errorText } from '../api.ts';
 
 /** Loads one operation's result and reloads on demand; errors become a note, not a crash. */
 export function useLoad<K extends OpName>(op: K, input: OpInput<K>, deps: readonly unknown[]) {

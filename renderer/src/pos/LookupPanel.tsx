@@ -1,7 +1,7 @@
 // Runs: dom (renderer). Price and stock check: scan or type, see every match.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { call, isApiError } from '../api.ts';
+import { call, errorText } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
 import { useT } from '../i18n/index.tsx';
 import { money } from './money.ts';
@@ -20,7 +20,7 @@ export function LookupPanel() {
       setHits(r.results);
       setError(r.results.length ? '' : t('pos.scan.none', { q }));
     } catch (err) {
-      setError(isApiError(err) ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (

@@ -3,7 +3,7 @@
 // appears when the fraud rules ask for one.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { call, isApiError } from '../api.ts';
+import { call, errorText } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { useAppData } from '../lib/AppContext.tsx';
 import { addHit, CartTable, DecisionBanner, ReceiptView, ScanBar, submitLines, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
@@ -31,7 +31,7 @@ export function ReturnsPanel() {
       setLines(o.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitCents: l.unitCents, overrideCents: l.overrideCents, discountCents: l.discountCents })));
     } catch (err) {
       setOriginal(null);
-      setError(isApiError(err) ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 
@@ -51,7 +51,7 @@ export function ReturnsPanel() {
       setOriginal(null);
       outcome.show(txn);
     } catch (err) {
-      setError(isApiError(err) ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
 // Below: this terminal's recent transactions with post-tender void and reprint, and No sale.
 // Every change of the cart goes to the customer display (display.update), which follows the till.
 import { useCallback, useEffect, useState } from 'react';
-import { call, isApiError } from '../api.ts';
+import { call, errorText } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { AddOns, addHit, addScan, CartTable, DecisionBanner, PrinterStatus, ReceiptView, ReprintButton, ScanBar, submitLines, TenderPicker, useOutcome, type Tender, type Txn } from './TillParts.tsx';
 import { cartTotal, money, type CartItem } from './money.ts';
@@ -47,7 +47,7 @@ export function SalePanel() {
       if (type === 'sale' && txn.status !== 'blocked') setLines([]);
       outcome.show(txn);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

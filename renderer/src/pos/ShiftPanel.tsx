@@ -6,7 +6,7 @@
 // not what they hope to find. All sums are the core's; this screen only sends counts.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import { call, isApiError } from '../api.ts';
+import { call, errorText } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
 import { roleAllows } from '../../../common/api/define.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -23,9 +23,6 @@ type Totals = XReport['totals'];
 
 const MAX_COUNT = 100_000;
 
-function errText(e: unknown): string {
-  return isApiError(e) ? e.message : e instanceof Error ? e.message : String(e);
-}
 
 function TotalsView({ totals, m }: { totals: Totals; m: (c: number) => string }) {
   const { t } = useI18n();
@@ -66,7 +63,7 @@ export function ShiftPanel({ session }: StaffPanelProps) {
   const mayX = roleAllows(session.user.role, 'supervisor');
 
   const load = useCallback(() => {
-    call('shift.current', {}).then(setCurrent).catch((e: unknown) => setError(errText(e)));
+    call('shift.current', {}).then(setCurrent).catch((e: unknown) => setError(errorText(e)));
   }, []);
   useEffect(load, [load]);
 
@@ -77,7 +74,7 @@ export function ShiftPanel({ session }: StaffPanelProps) {
     try {
       await fn();
     } catch (e) {
-      setError(errText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
 // the decision banner and the printable receipt.
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { call, isApiError, subscribe } from '../api.ts';
+import { call, errorText, subscribe } from '../api.ts';
 import type { OpOutput } from '../../../common/api/index.ts';
 import { useT } from '../i18n/index.tsx';
 import { useAppData } from '../lib/AppContext.tsx';
@@ -52,7 +52,7 @@ export function ScanBar({ onAdd, onScan, focusKey }: { onAdd: (hit: Hit) => void
       if (onScan) onScan(r);
       else onAdd({ ...r.product, priceCents: r.priceCents });
     } catch (err) {
-      const message = isApiError(err) ? err.message : String(err);
+      const message = errorText(err);
       const found = typed ? await call('pos.lookup', { q: code }).catch(() => null) : null;
       if (found && found.mode !== 'text' && found.results[0]) onAdd(found.results[0]);
       else setError(message);
@@ -85,7 +85,7 @@ export function ScanBar({ onAdd, onScan, focusKey }: { onAdd: (hit: Hit) => void
       }
       setHits(r.results);
     } catch (err) {
-      setError(isApiError(err) ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -301,7 +301,7 @@ export function ApprovalDialog({ txn, onDone, onCancel }: { txn: Txn; onDone: (t
     try {
       onDone(await call('pos.approve', { txnId: txn.id, pin }));
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
       setPin('');
     } finally {
       setBusy(false);
@@ -405,7 +405,7 @@ export function ReprintButton({ txnId, testId }: { txnId: string; testId: string
     setNote('');
     call('print.reprint', { txnId })
       .then((j) => setNote(t('pos.print.copyQueued', { n: j.copy })))
-      .catch((e: unknown) => setNote(isApiError(e) ? e.message : String(e)));
+      .catch((e: unknown) => setNote(errorText(e)));
   };
   return (
     <span className="no-print">

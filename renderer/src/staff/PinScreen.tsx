@@ -1,7 +1,7 @@
 // Runs: dom (renderer). The sign-in screen POS and back office open on. Shows the core's own error
 // message on a wrong PIN (it knows best: wrong PIN, locked out, not allowed on this surface).
 import { useState } from 'react';
-import { signIn, isApiError } from '../api.ts';
+import { errorText, signIn } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { useAppData } from '../lib/AppContext.tsx';
 import { hrefFor } from '../lib/route.ts';
@@ -32,7 +32,7 @@ export function PinScreen({ surface }: { surface: Exclude<Surface, 'kiosk'> }) {
       await signIn(pin, surface);
       // Success: the session change swaps this screen for the shell; nothing more to do here.
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
       setPin('');
       setBusy(false);
     }

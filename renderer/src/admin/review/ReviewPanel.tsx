@@ -1,7 +1,7 @@
 // Runs: dom (renderer). The fraud review queue: flagged transactions with the engine's reasons.
 // A verdict (fraud / legitimate) becomes a training label: stored, audited and queued for sync.
 import { useCallback, useEffect, useState } from 'react';
-import { call, isApiError } from '../../api.ts';
+import { call, errorText } from '../../api.ts';
 import type { OpOutput } from '../../../../common/api/index.ts';
 import { useT } from '../../i18n/index.tsx';
 import { money } from '../../pos/money.ts';
@@ -25,7 +25,7 @@ export function ReviewPanel() {
         if (stale) return;
         setItems(r.items); setOpen(r.open); setShown(filter); setError('');
       })
-      .catch((e: unknown) => { if (!stale) setError(isApiError(e) ? e.message : String(e)); });
+      .catch((e: unknown) => { if (!stale) setError(errorText(e)); });
     return () => { stale = true; };
   }, [filter]);
   useEffect(load, [load]);
@@ -35,7 +35,7 @@ export function ReviewPanel() {
       await call('fraud.verdict', { txnId, verdict: v });
       load();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -3,7 +3,7 @@
 // redacted text the core stored; it is rendered as text.
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../common/api/index.ts';
-import { call, isApiError, subscribe } from '../../api.ts';
+import { call, errorText, subscribe } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { StaffPanelProps } from '../../staff/panels.tsx';
 import './assistant.css';
@@ -20,7 +20,7 @@ export function HelpTicketsPanel({ session }: StaffPanelProps) {
         setTickets(r.tickets);
         setError('');
       })
-      .catch((e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
   useEffect(() => {
     load();
@@ -38,7 +38,7 @@ export function HelpTicketsPanel({ session }: StaffPanelProps) {
       await call('tickets.update', { id, status });
       load();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const time = (iso: string) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
