@@ -326,130 +326,58 @@ def runtime_results():
 
 
 def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
+    """MODEL_CARD.md: the prose is MODEL_CARD.template.md; this fills in what the build measured."""
+    from string import Template
     from storemind_models.bundle import mb
     tr = record.get("training_run") or {}
-    trained_on = tr.get("gpu") or record.get("gpu") or ("CPU" if not tr else tr.get("device"))
     ttim = tr.get("timings") or record.get("timings") or {}
     c = metrics.get("clinc150_val", {})
     sz = metrics.get("size_bytes", {})
+    ret = metrics.get("instacart_heldout_aisle_retrieval", {})
+    mt = cfg["multitask"]
+    cpu = cfg.get("cpu_overrides", {})
 
     def g(k, d=metrics):
         v = d.get(k)
         return "n/a" if v is None else (("%.1f%%" % (100 * v)) if isinstance(v, float) and v <= 1.0 else str(v))
 
-    ret = metrics.get("instacart_heldout_aisle_retrieval", {})
-    mt = cfg["multitask"]
-    lines = [
-        "# %s %s" % (cfg["name"], cfg.get("version", "")),
-        "",
-        "StoreMind's own small BERT sentence encoder, trained from scratch (no pretrained weights) for offline",
-        "intent classification, out-of-scope detection and product/aisle retrieval on a kiosk CPU.",
-        "Outputs `last_hidden_state` and `sentence_embedding` (masked mean pooling of the last hidden state,",
-        "L2-normalised). Classification heads are trained later by the runtime (`storemind intent train`)",
-        "on the frozen `sentence_embedding`.",
-        "",
-        "## Architecture",
-        "",
-        "| | |", "|---|---|",
-        "| layers / hidden / heads / intermediate | %d / %d / %d / %d |" % (bcfg.num_hidden_layers, bcfg.hidden_size, bcfg.num_attention_heads, bcfg.intermediate_size),
-        "| vocabulary | %d WordPiece tokens (BERT normalisation: lowercase, accents stripped, CJK split) |" % bcfg.vocab_size,
-        "| max sequence length | %d |" % bcfg.max_position_embeddings,
-        "| parameters | %s |" % "{:,}".format(metrics.get("params", 0)),
-        "| onnx/model.onnx (fp32) | %s |" % mb(sz.get("onnx/model.onnx", 0)),
-        "| onnx/model_quantized.onnx (int8) | %s: %d MatMuls as DynamicQuantizeLinear + MatMulInteger (int8 weights, per-column scales), word embeddings int8 per-row (%d) |" % (
-            mb(sz.get("onnx/model_quantized.onnx", 0)), qstats.get("matmul_quantized", 0), qstats.get("embedding_quantized", 0)),
-        "| ONNX opset | %d |" % cfg.get("export", {}).get("opset", 14),
-        "",
-        "The state_dict uses Hugging Face `BertModel` parameter names (no pooler), `config.json` is an HF BERT config.",
-        "",
-        "## Training data",
-        "",
-        "| dataset | used for | licence (as stated by the source) |",
-        "|---|---|---|",
-        "| Bitext customer-support intents (train) | corpus, intent task (27 intents); validation.csv evaluation only | CDLA-Sharing-1.0 |",
-        "| Bitext customer-support responses | corpus (utterances + responses), extra Bitext intent examples | CDLA-Sharing-1.0 |",
-        "| CLINC150 oos-eval (train + oos_train, OOS+ oos_train) | corpus, intent task (150 + oos); **val/oos_val never trained** | CC BY 3.0 |",
-        "| BANKING77 train.csv, fixed 80% (seed 77) | corpus, intent task; the other 20% evaluation only | CC BY 4.0 |",
-        "| Instacart products/aisles/departments | corpus, product -> 'aisle in the department' task (product_id % 10 != 0); the rest evaluation only | none stated; Instacart 2017 release 'as-is for non-commercial use' — **verify before commercial shipping** |",
-        "| E-commerce FAQ (79 Q&A) | corpus, question <-> answer retrieval pairs | none stated in the mirror; check the Kaggle page |",
-        "| UCI Online Retail sample (product descriptions only) | corpus (MLM) | CC BY 4.0 (UCI) |",
-        "| StoreMind kiosk intents (`native-models/data/kiosk_intents/train.jsonl`, project-authored) | corpus, intent task; test.jsonl evaluation only | project-owned |",
-        "| StoreMind retail text / demo catalog (if present at build time) | corpus | project-owned |",
-        "",
-        "Provenance of each dataset: `../shared/datasets/*/PROVENANCE.md` (commit-pinned sources). Official test splits of",
-        "Bitext, CLINC150 and BANKING77 were never available to this factory. The bundle contains no dataset text",
-        "beyond the WordPiece vocabulary and the golden sentences.",
-        "",
-        "## Training",
-        "",
-        "1. WordPiece vocabulary (BPE-style merges, min frequency %d) learned on the corpus." % cfg["tokenizer"].get("min_frequency", 2),
-        "2. MLM pretraining (dynamic masking 15%%: 80/10/10), packed %d-token sequences, batch %d, AdamW lr %g, cosine decay by progress = max(steps, wall clock)." % (
-            cfg["mlm"]["seq_len"], cfg["mlm"]["batch_size"], cfg["mlm"]["lr"]),
-        "3. Multi-task training of the pooled embedding: per-dataset normalised softmax heads (scale %g, margin %g) +" % (mt.get("scale", 20), mt.get("margin", 0.1)),
-        "   symmetric in-batch InfoNCE (tau %g) between same-intent paraphrase pairs, product name <-> aisle text, FAQ" % mt.get("tau", 0.05),
-        "   question <-> answer (same-label off-diagonal pairs masked). Heads are dropped at export.",
-        "",
-        "Weights in this bundle: trained on **%s** (torch %s); MLM %s, multi-task %s (wall clock; both stages are" % (
-            trained_on, tr.get("torch") or record.get("torch"), human_s(ttim.get("mlm_s", 0)), human_s(ttim.get("multitask_s", 0))),
-        "time-budgeted, so a rerun on another machine gives a model of the same recipe, not bit-identical weights).",
-    ] + ([""] + ["> " + l for l in cfg.get("training_note", [])] + [""] if cfg.get("training_note") else []) + [
-        "MLM: %s optimizer steps, %s epochs over %s corpus tokens (%s tokens seen); held-out MLM loss %s -> %s." % (
-            g("mlm_steps"), g("mlm_epochs"), "{:,}".format(metrics.get("mlm_corpus_tokens", 0)),
-            "{:,}".format(metrics.get("mlm_tokens_seen", 0)), g("mlm_heldout_loss_initial"), g("mlm_heldout_loss")),
-        "Multi-task: %s steps." % g("multitask_steps"),
-        "Export, quantisation and evaluation ran on the build machine's CPU (torch %s)." % record.get("torch"),
-        "",
-        "## Evaluation (frozen sentence_embedding + softmax regression, %d full-batch Adam steps)" % cfg["eval"]["steps"],
-        "",
-        "| benchmark | metric | value |",
-        "|---|---|---|",
-        "| CLINC150 val (3,000 in-scope + 100 oos; never trained) | in-scope accuracy (argmax, oos as a class) | %s |" % g("in_scope_acc", c),
-        "| | oos recall (argmax) | %s |" % g("oos_recall", c),
-        "| | with confidence threshold %s chosen **on val**: in-scope acc / oos recall | %s / %s |" % (c.get("threshold", "n/a"), g("thr_in_scope_acc", c), g("thr_oos_recall", c)),
-        "| BANKING77 fixed 20%% held out of train.csv | accuracy | %s |" % g("banking77_heldout_acc"),
-        "| Bitext validation.csv | accuracy | %s |" % g("bitext_val_acc"),
-        "| StoreMind kiosk intents test.jsonl | accuracy | %s |" % g("kiosk_test_acc"),
-        "| Instacart held-out products -> aisle text (cosine, %s candidates) | top-1 / top-5 | %s / %s |" % (ret.get("candidates", "n/a"), g("top1", ret), g("top5", ret)),
-        "| ONNX fp32 vs torch (golden sentences) | max abs diff | %.2e |" % metrics.get("onnx_fp32_vs_torch_max_abs_diff", float("nan")),
-        "| int8 vs fp32 (%s) | mean cosine / head agreement | %s / %s |" % (metrics.get("int8_agreement_sample", "n/a"),
-                                                                          metrics.get("int8_vs_fp32_mean_cosine", "n/a"), g("int8_vs_fp32_prediction_agreement")),
-        "| | CLINC150 val sample accuracy fp32 / int8 (argmax) | %s / %s |" % (g("clinc150_val_sample_acc_fp32_onnx"), g("clinc150_val_sample_acc_int8_onnx")),
-        "",
-        "The int8 numbers were computed with the factory's own numpy evaluation of the quantised graph (same",
-        "DynamicQuantizeLinear/MatMulInteger arithmetic as onnxruntime); `write-golden.ts` checks the real",
-        "onnxruntime-node output. The threshold is tuned on the same val split it is reported on, so the",
-        "thresholded numbers are optimistic; the runtime should tune its own threshold on store data.",
-        "",
-        *runtime_results(),
-        "## Limits",
-        "",
-        "- English only; CJK characters tokenise to single characters, mostly [UNK] for non-Latin scripts.",
-        "- Trained from scratch on ~1-2M tokens: far less general language knowledge than a pretrained BERT;",
-        "  phrasing far from the training domains (banking, travel, online orders, groceries) embeds less reliably.",
-        "- Grocery product names come from a US catalogue; other assortments and languages need store data.",
-        "- Out-of-scope detection needs a store-tuned threshold; do not use the val-tuned value blindly.",
-        "- Instacart and FAQ licences are unclear for commercial shipping (see table above).",
-        "",
-        "## Rebuild",
-        "",
-        "```",
-        "/usr/bin/python3 native-models/build.py --config native-models/configs/%s.json --device cuda   # GPU recipe (tools/gpu_run.sh runs its training part)" % cfg["name"],
-        "/usr/bin/python3 native-models/build.py --config native-models/configs/%s.json --device cpu --threads 1   # CPU recipe (cpu_overrides)" % cfg["name"],
-        "/usr/bin/python3 native-models/build.py --from-checkpoint encoder_fp16.pt   # export + evaluate + bundle a trained encoder",
-        "node --import tsx native-models/write-golden.ts native-models/bundles/%s   # int8 golden values (onnxruntime-node)" % cfg["name"],
-        "/usr/bin/python3 native-models/build.py --manifest-only native-models/bundles/%s" % cfg["name"],
-        "```",
-        "",
-        "Time: the GPU recipe %s about %s of training on one H200 (wall-clock budget); the CPU recipe trains" % (
-            "took" if tr.get("gpu") else "(not yet run) is budgeted at",
-            human_s((ttim.get("mlm_s", 0) + ttim.get("multitask_s", 0)) if tr.get("gpu") else cfg.get("_gpu_budget_s", 0))),
-        "for %s on 2 cores (budgeted; use 1 torch thread when other jobs share the cores). Vocabulary, evaluation, export and verification took %s on this build machine's CPU." % (
-            human_s(cfg.get("cpu_overrides", {}).get("mlm", {}).get("time_budget_s", 0) + cfg.get("cpu_overrides", {}).get("multitask", {}).get("time_budget_s", 0)),
-            human_s(timings.get("total_local_s", 0) - timings.get("mlm_s", 0) - timings.get("multitask_s", 0))),
-        "",
-    ]
+    note = cfg.get("training_note")
+    rr = runtime_results()
+    values = {
+        "name": cfg["name"], "version": cfg.get("version", ""),
+        "layers": bcfg.num_hidden_layers, "hidden": bcfg.hidden_size, "heads": bcfg.num_attention_heads, "intermediate": bcfg.intermediate_size,
+        "vocab_size": bcfg.vocab_size, "max_positions": bcfg.max_position_embeddings, "params": "{:,}".format(metrics.get("params", 0)),
+        "fp32_size": mb(sz.get("onnx/model.onnx", 0)), "int8_size": mb(sz.get("onnx/model_quantized.onnx", 0)),
+        "matmul_quantized": qstats.get("matmul_quantized", 0), "embedding_quantized": qstats.get("embedding_quantized", 0),
+        "opset": cfg.get("export", {}).get("opset", 14),
+        "min_frequency": cfg["tokenizer"].get("min_frequency", 2),
+        "mlm_seq_len": cfg["mlm"]["seq_len"], "mlm_batch": cfg["mlm"]["batch_size"], "mlm_lr": "%g" % cfg["mlm"]["lr"],
+        "mt_scale": "%g" % mt.get("scale", 20), "mt_margin": "%g" % mt.get("margin", 0.1), "mt_tau": "%g" % mt.get("tau", 0.05),
+        "trained_on": tr.get("gpu") or record.get("gpu") or ("CPU" if not tr else tr.get("device")),
+        "trained_torch": tr.get("torch") or record.get("torch"),
+        "mlm_time": human_s(ttim.get("mlm_s", 0)), "multitask_time": human_s(ttim.get("multitask_s", 0)),
+        "training_note": ("\n" + "\n".join("> " + l for l in note) + "\n\n") if note else "",
+        "mlm_steps": g("mlm_steps"), "mlm_epochs": g("mlm_epochs"), "mlm_corpus_tokens": "{:,}".format(metrics.get("mlm_corpus_tokens", 0)),
+        "mlm_tokens_seen": "{:,}".format(metrics.get("mlm_tokens_seen", 0)), "mlm_loss_initial": g("mlm_heldout_loss_initial"), "mlm_loss": g("mlm_heldout_loss"),
+        "multitask_steps": g("multitask_steps"), "torch": record.get("torch"), "eval_steps": cfg["eval"]["steps"],
+        "clinc_in_scope": g("in_scope_acc", c), "clinc_oos_recall": g("oos_recall", c), "clinc_threshold": c.get("threshold", "n/a"),
+        "clinc_thr_in_scope": g("thr_in_scope_acc", c), "clinc_thr_oos_recall": g("thr_oos_recall", c),
+        "banking77": g("banking77_heldout_acc"), "bitext": g("bitext_val_acc"), "kiosk_test": g("kiosk_test_acc"),
+        "retrieval_candidates": ret.get("candidates", "n/a"), "retrieval_top1": g("top1", ret), "retrieval_top5": g("top5", ret),
+        "onnx_diff": "%.2e" % metrics.get("onnx_fp32_vs_torch_max_abs_diff", float("nan")),
+        "int8_sample": metrics.get("int8_agreement_sample", "n/a"), "int8_cosine": metrics.get("int8_vs_fp32_mean_cosine", "n/a"),
+        "int8_agreement": g("int8_vs_fp32_prediction_agreement"),
+        "clinc_sample_fp32": g("clinc150_val_sample_acc_fp32_onnx"), "clinc_sample_int8": g("clinc150_val_sample_acc_int8_onnx"),
+        "runtime_results": ("\n".join(rr) + "\n") if rr else "",
+        "gpu_verb": "took" if tr.get("gpu") else "(not yet run) is budgeted at",
+        "gpu_time": human_s((ttim.get("mlm_s", 0) + ttim.get("multitask_s", 0)) if tr.get("gpu") else cfg.get("_gpu_budget_s", 0)),
+        "cpu_time": human_s(cpu.get("mlm", {}).get("time_budget_s", 0) + cpu.get("multitask", {}).get("time_budget_s", 0)),
+        "local_time": human_s(timings.get("total_local_s", 0) - timings.get("mlm_s", 0) - timings.get("multitask_s", 0)),
+    }
+    with open(os.path.join(HERE, "MODEL_CARD.template.md"), encoding="utf-8") as f:
+        card = Template(f.read()).substitute(values)
     with open(os.path.join(out, "MODEL_CARD.md"), "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+        f.write(card)
 
 
 if __name__ == "__main__":
