@@ -24,8 +24,9 @@ DEFAULT_CONFIG = os.path.join(HERE, "configs", "storemind-bert-mini.json")
 
 
 def load_config(path, device_type):
+    from storemind_models.defaults import with_defaults
     with open(path, encoding="utf-8") as f:
-        cfg = json.load(f)
+        cfg = with_defaults(json.load(f))
     cfg["_gpu_budget_s"] = cfg["mlm"]["time_budget_s"] + cfg["multitask"]["time_budget_s"]
     if device_type == "cpu" and "cpu_overrides" in cfg:
         cfg = copy.deepcopy(cfg)
@@ -110,7 +111,7 @@ def main(argv=None):
         tok = WordPieceTokenizer.from_vocab_file(args.vocab, cfg["tokenizer"]["max_length"])
     else:
         lines = data.corpus_lines(dcfg.get("limit_per_source", 0))
-        vocab = train_wordpiece(lines, cfg["tokenizer"]["vocab_size"], cfg["tokenizer"].get("min_frequency", 2))
+        vocab = train_wordpiece(lines, cfg["tokenizer"]["vocab_size"], cfg["tokenizer"]["min_frequency"])
         tok = WordPieceTokenizer(vocab, cfg["tokenizer"]["max_length"])
     tok.save(os.path.join(work, "tokenizer"))
     timings["vocab_s"] = round(time.time() - t0, 1)
@@ -200,7 +201,7 @@ def main(argv=None):
     os.makedirs(os.path.join(out, "onnx"))
     fp32_path = os.path.join(out, "onnx", "model.onnx")
     int8_path = os.path.join(out, "onnx", "model_quantized.onnx")
-    export_onnx(bert, fp32_path, cfg.get("export", {}).get("opset", 14))
+    export_onnx(bert, fp32_path, cfg["export"]["opset"])
     qstats = quantize_dynamic(fp32_path, int8_path, cfg.get("export", {}).get("quantize_embeddings", True))
     timings["export_s"] = round(time.time() - t0, 1)
     logger.log(stage="export", quant=qstats, int8_ops=onnx_op_counts(int8_path))
@@ -349,10 +350,10 @@ def write_model_card(out, cfg, bcfg, metrics, record, timings, qstats, args):
         "vocab_size": bcfg.vocab_size, "max_positions": bcfg.max_position_embeddings, "params": "{:,}".format(metrics.get("params", 0)),
         "fp32_size": mb(sz.get("onnx/model.onnx", 0)), "int8_size": mb(sz.get("onnx/model_quantized.onnx", 0)),
         "matmul_quantized": qstats.get("matmul_quantized", 0), "embedding_quantized": qstats.get("embedding_quantized", 0),
-        "opset": cfg.get("export", {}).get("opset", 14),
-        "min_frequency": cfg["tokenizer"].get("min_frequency", 2),
+        "opset": cfg["export"]["opset"],
+        "min_frequency": cfg["tokenizer"]["min_frequency"],
         "mlm_seq_len": cfg["mlm"]["seq_len"], "mlm_batch": cfg["mlm"]["batch_size"], "mlm_lr": "%g" % cfg["mlm"]["lr"],
-        "mt_scale": "%g" % mt.get("scale", 20), "mt_margin": "%g" % mt.get("margin", 0.1), "mt_tau": "%g" % mt.get("tau", 0.05),
+        "mt_scale": "%g" % mt["scale"], "mt_margin": "%g" % mt["margin"], "mt_tau": "%g" % mt["tau"],
         "trained_on": tr.get("gpu") or record.get("gpu") or ("CPU" if not tr else tr.get("device")),
         "trained_torch": tr.get("torch") or record.get("torch"),
         "mlm_time": human_s(ttim.get("mlm_s", 0)), "multitask_time": human_s(ttim.get("multitask_s", 0)),

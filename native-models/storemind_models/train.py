@@ -14,6 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from .defaults import section
 from .model import BertModel, MLMHead, mean_pool
 from .tokenizer import CLS, MASK, PAD, SEP, SPECIAL_TOKENS
 
@@ -118,13 +119,14 @@ def mlm_loss(bert, head, ids, mask, labels):
 
 
 def run_mlm(bert, tok, lines, cfg, device, out_dir, logger, seed):
+    cfg = section("mlm", cfg)
     set_seed(seed)
     rng = random.Random(seed)
     encoded = [tok.encode_plain(l)[: cfg["seq_len"] - 2] for l in lines]
     encoded = [np.array(e + [SEP], dtype=np.int64) for e in encoded if e]
     idx = list(range(len(encoded)))
     rng.shuffle(idx)
-    n_held = max(1, int(len(idx) * cfg.get("heldout_frac", 0.01)))
+    n_held = max(1, int(len(idx) * cfg["heldout_frac"]))
     held = [encoded[i] for i in idx[:n_held]]
     train = [encoded[i] for i in idx[n_held:]]
     n_tokens = int(sum(len(e) for e in train))
@@ -136,7 +138,7 @@ def run_mlm(bert, tok, lines, cfg, device, out_dir, logger, seed):
     opt = torch.optim.AdamW(params, lr=cfg["lr"], weight_decay=0.01, betas=(0.9, 0.98), eps=1e-6)
     gen = torch.Generator(device=device)
     gen.manual_seed(seed)
-    use_amp = cfg.get("amp", True)
+    use_amp = cfg["amp"]
 
     def evaluate():
         bert.eval()
@@ -187,13 +189,13 @@ def run_mlm(bert, tok, lines, cfg, device, out_dir, logger, seed):
             lv = float(loss) if step % 50 == 0 else None
             if lv is not None:
                 running = lv if running is None else 0.9 * running + 0.1 * lv
-            if step % cfg.get("log_every", 200) == 0:
+            if step % cfg["log_every"] == 0:
                 logger.log(stage="mlm", step=step, epoch=epoch, loss=round(lv if lv is not None else float(loss), 4),
                            lr=round(cfg["lr"] * f, 7), elapsed=round(elapsed, 1))
-            if out_dir and time.time() - last_ckpt > cfg.get("ckpt_every_s", 60):
+            if out_dir and time.time() - last_ckpt > cfg["ckpt_every_s"]:
                 save_fp16(bert, os.path.join(out_dir, "mlm_encoder_fp16.pt"))
                 last_ckpt = time.time()
-            if time.time() - last_eval > cfg.get("eval_every_s", 60):
+            if time.time() - last_eval > cfg["eval_every_s"]:
                 logger.log(stage="mlm", event="eval", step=step, heldout_loss=round(evaluate(), 4))
                 last_eval = time.time()
             step += 1
@@ -273,10 +275,11 @@ def contrastive(a, p, labels, tau):
 
 
 def run_multitask(bert, tok, tasks_rows, pair_rows, cfg, device, out_dir, logger, seed):
+    cfg = section("multitask", cfg)
     set_seed(seed)
     rng = random.Random(seed)
-    seq = cfg.get("seq_len", 64)
-    label_text = set(cfg.get("label_is_text", ["instacart_aisle", "catalog_category"]))
+    seq = cfg["seq_len"]
+    label_text = set(cfg["label_is_text"])
     tasks = {}
     for k, rows in tasks_rows.items():
         if len(rows) >= 4:
@@ -284,7 +287,7 @@ def run_multitask(bert, tok, tasks_rows, pair_rows, cfg, device, out_dir, logger
     for k, rows in pair_rows.items():
         if len(rows) >= 4:
             tasks[k] = PairTask(k, rows, tok, seq)
-    weights_cfg = cfg.get("task_weights", {})
+    weights_cfg = cfg["task_weights"]
     names = sorted(tasks)
     weights = [float(weights_cfg.get(k, math.sqrt(len(tasks[k])))) for k in names]
     logger.log(stage="multitask", event="data", tasks={k: len(tasks[k]) for k in names},
@@ -300,8 +303,8 @@ def run_multitask(bert, tok, tasks_rows, pair_rows, cfg, device, out_dir, logger
         {"params": list(bert.parameters()), "lr": cfg["lr"], "base_lr": cfg["lr"]},
         {"params": list(heads.parameters()), "lr": cfg["head_lr"], "base_lr": cfg["head_lr"], "weight_decay": 0.0},
     ], weight_decay=0.01)
-    scale, margin, tau = cfg.get("scale", 20.0), cfg.get("margin", 0.1), cfg.get("tau", 0.05)
-    use_amp = cfg.get("amp", True)
+    scale, margin, tau = cfg["scale"], cfg["margin"], cfg["tau"]
+    use_amp = cfg["amp"]
     B = cfg["batch_size"]
     t0 = time.time()
     last_ckpt = time.time()
@@ -324,7 +327,7 @@ def run_multitask(bert, tok, tasks_rows, pair_rows, cfg, device, out_dir, logger
         with autocast_ctx(device, use_amp):
             ea = mean_pool(bert(*ids_a).float(), ids_a[1])
             ep = mean_pool(bert(*ids_p).float(), ids_p[1])
-        loss = cfg.get("contrastive_weight", 1.0) * contrastive(ea, ep, ya, tau)
+        loss = cfg["contrastive_weight"] * contrastive(ea, ep, ya, tau)
         if isinstance(task, ClassTask):
             w = F.normalize(heads[k], dim=-1)
             y = torch.as_tensor(ya, device=device)
@@ -339,13 +342,13 @@ def run_multitask(bert, tok, tasks_rows, pair_rows, cfg, device, out_dir, logger
         opt.step()
         if step % 25 == 0:
             stats[k].append(float(loss))
-        if step % cfg.get("log_every", 200) == 0:
+        if step % cfg["log_every"] == 0:
             logger.log(stage="multitask", step=step, task=k, loss=round(float(loss), 4),
                        lr=round(cfg["lr"] * f, 7), elapsed=round(elapsed, 1))
-        if out_dir and time.time() - last_ckpt > cfg.get("ckpt_every_s", 60):
+        if out_dir and time.time() - last_ckpt > cfg["ckpt_every_s"]:
             save_fp16(bert, os.path.join(out_dir, "encoder_fp16.pt"))
             last_ckpt = time.time()
-        if out_dir and cfg.get("mid_checkpoint") and not mid_saved and elapsed >= 0.5 * cfg["time_budget_s"]:
+        if out_dir and cfg["mid_checkpoint"] and not mid_saved and elapsed >= 0.5 * cfg["time_budget_s"]:
             save_fp16(bert, os.path.join(out_dir, "encoder_mid_fp16.pt"))
             logger.log(stage="multitask", event="mid_checkpoint", step=step, elapsed=round(elapsed, 1))
             mid_saved = True
