@@ -40,8 +40,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/browser-host/storemind-bridge.js'],
-    languageOptions: { globals: { ...globals.browser } },
+    files: ['electron/browser-host/storemind-bridge.js', 'central/dashboard/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
   },
   {
     files: ['test/**'],
