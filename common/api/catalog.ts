@@ -26,6 +26,8 @@ export const MapArea = z.object({
   id: z.string(),
   kind: z.enum(['aisle', 'landmark']),
   name: z.string(),
+  /** The area's Chinese name; '' when the store has not translated it. */
+  name_zh: z.string(),
   departments: z.array(z.string()),
   x: z.number(),
   y: z.number(),
@@ -47,6 +49,7 @@ export const ProductDetail = z.object({
   category_path: z.string(),
   aisle: z.string(),
   aisle_name: z.string().nullable(),
+  aisle_name_zh: z.string(),
   bay: z.string(),
   shelf: z.string(),
   price_cents: z.number().int(),

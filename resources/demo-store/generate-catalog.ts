@@ -538,12 +538,18 @@ export function generateCatalog(): { aisles: unknown[]; landmarks: unknown[]; pr
     const total = bayCursor.get(p.aisle as string)!;
     p.bay = String(1 + Math.floor(((Number(p.bay) - 1) * 12) / total));
   }
-  const aisles = AISLES.map((a, i) => ({ id: a.id, name: a.name, departments: a.departments, x: 4 + i * 6.5, y: 10, w: 4, h: 36 }));
-  return { aisles, landmarks: LANDMARKS, products };
+  const aisles = AISLES.map((a, i) => ({ id: a.id, name: a.name, name_zh: mapName(a.id), departments: a.departments, x: 4 + i * 6.5, y: 10, w: 4, h: 36 }));
+  return { aisles, landmarks: LANDMARKS.map((l) => ({ ...l, name_zh: mapName(l.id) })), products };
 }
 
-interface ZhNames { items: Record<string, string[]>; categories: Record<string, string[]>; variants: Record<string, string> }
+interface ZhNames { items: Record<string, string[]>; categories: Record<string, string[]>; variants: Record<string, string>; map: Record<string, string> }
 const ZH = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'names-zh-CN.json'), 'utf8')) as ZhNames;
+
+function mapName(id: string): string {
+  const name = ZH.map[id];
+  if (!name) throw new Error(`names-zh-CN.json lacks the map area "${id}"`);
+  return name;
+}
 
 /** A product's Chinese name (the variant's word, where there is one, before the item's), synonyms and shelf. */
 function zhNames(category: string, item: string, variant: string): { name: string; synonyms: string; category: string } {

@@ -286,5 +286,9 @@ test('in 中文 a shopper searches in Chinese or pinyin and reads Chinese names'
   await first.click();
   await expect(page.getByTestId('product-name')).toContainText('电池');
   await expect(page.getByTestId('product-name-en')).toContainText('Batter');
+  // The map speaks Chinese too: aisles and landmarks by their Chinese names.
+  await expect(page.getByTestId('store-map')).toContainText('电子产品');
+  await expect(page.getByTestId('store-map')).toContainText('收银台');
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-product-chinese.png') });
   await page.getByRole('button', { name: 'English' }).click();
 });

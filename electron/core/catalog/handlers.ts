@@ -15,14 +15,14 @@ export interface CatalogContext {
   search: SearchIndex;
 }
 
-interface AreaRow { id: string; kind: 'aisle' | 'landmark'; name: string; departments: string; x: number; y: number; w: number; h: number }
+interface AreaRow { id: string; kind: 'aisle' | 'landmark'; name: string; name_zh: string; departments: string; x: number; y: number; w: number; h: number }
 
 function area(r: AreaRow): Out<'catalog.storeMap'>['areas'][number] {
   return { ...r, departments: JSON.parse(r.departments) as string[] };
 }
 
 export function storeMap(db: Db): Out<'catalog.storeMap'> {
-  const rows = db.prepare('SELECT id, kind, name, departments, x, y, w, h FROM store_map ORDER BY kind, length(id), id').all() as AreaRow[];
+  const rows = db.prepare('SELECT id, kind, name, name_zh, departments, x, y, w, h FROM store_map ORDER BY kind, length(id), id').all() as AreaRow[];
   const areas = rows.map(area);
   // The grid is as big as what is drawn on it (demo store: 100 × 60).
   const width = Math.max(100, ...areas.map((a) => a.x + a.w));
@@ -32,11 +32,11 @@ export function storeMap(db: Db): Out<'catalog.storeMap'> {
 
 export function productDetail(db: Db, id: string): Out<'catalog.product'> {
   const p = db
-    .prepare(`SELECT p.*, (SELECT name FROM store_map m WHERE m.id = p.aisle) AS aisle_name FROM products p WHERE p.id = ? AND p.active = 1`)
+    .prepare(`SELECT p.*, (SELECT name FROM store_map m WHERE m.id = p.aisle) AS aisle_name, (SELECT name_zh FROM store_map m WHERE m.id = p.aisle) AS aisle_name_zh FROM products p WHERE p.id = ? AND p.active = 1`)
     .get(id) as (Record<string, unknown> & { attributes: string; aisle: string }) | undefined;
   if (!p) throw new CoreError('NOT_FOUND', `No product with id ${id}.`);
   const { dietary, zh } = productAttributes(p.attributes);
-  const mapRow = db.prepare("SELECT id, kind, name, departments, x, y, w, h FROM store_map WHERE id = ? AND kind = 'aisle'").get(p.aisle) as AreaRow | undefined;
+  const mapRow = db.prepare("SELECT id, kind, name, name_zh, departments, x, y, w, h FROM store_map WHERE id = ? AND kind = 'aisle'").get(p.aisle) as AreaRow | undefined;
   return {
     id: p.id as string,
     sku: p.sku as string,
@@ -48,6 +48,7 @@ export function productDetail(db: Db, id: string): Out<'catalog.product'> {
     category_path: p.category_path as string,
     aisle: p.aisle,
     aisle_name: (p.aisle_name as string | null) ?? null,
+    aisle_name_zh: (p.aisle_name_zh as string | null) ?? '',
     bay: p.bay as string,
     shelf: p.shelf as string,
     price_cents: p.price_cents as number,

@@ -27,7 +27,7 @@ interface ProfileFile {
   loyalty_accounts: Array<{ number: string; points: number; tier: string }>;
 }
 
-interface MapArea { id: string; name: string; departments?: string[]; x: number; y: number; w: number; h: number }
+interface MapArea { id: string; name: string; name_zh?: string; departments?: string[]; x: number; y: number; w: number; h: number }
 interface CatalogFile {
   map: { aisles: MapArea[]; landmarks: MapArea[] };
   products: Array<Omit<ProductInput, 'barcodes'> & { barcode: string }>;
@@ -68,9 +68,9 @@ export function seedDemoStore(db: Db, opts: { dir?: string; now?: Date } = {}): 
     const loyalty = db.prepare('INSERT OR IGNORE INTO loyalty_accounts (number, points, tier, updated_at) VALUES (?, ?, ?, ?)');
     for (const l of profile.loyalty_accounts) loyalty.run(l.number, l.points, l.tier, now);
 
-    const area = db.prepare('INSERT OR IGNORE INTO store_map (id, kind, name, departments, x, y, w, h) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const a of catalog.map.aisles) area.run(a.id, 'aisle', a.name, JSON.stringify(a.departments ?? []), a.x, a.y, a.w, a.h);
-    for (const a of catalog.map.landmarks) area.run(a.id, 'landmark', a.name, '[]', a.x, a.y, a.w, a.h);
+    const area = db.prepare('INSERT OR IGNORE INTO store_map (id, kind, name, name_zh, departments, x, y, w, h) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const a of catalog.map.aisles) area.run(a.id, 'aisle', a.name, a.name_zh ?? '', JSON.stringify(a.departments ?? []), a.x, a.y, a.w, a.h);
+    for (const a of catalog.map.landmarks) area.run(a.id, 'landmark', a.name, a.name_zh ?? '', '[]', a.x, a.y, a.w, a.h);
 
     const write = productWriter(db, now);
     let count = 0;

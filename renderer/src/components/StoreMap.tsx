@@ -2,7 +2,7 @@
 // one aisle highlighted, "You are here" at the entrance (when the map has one) and a dashed walking
 // line between them. Map units scale with the SVG, so it fits any box; labels are SVG text.
 import type { OpOutput } from '../../../common/api/index.ts';
-import { useT } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
 import './StoreMap.css';
 
 export type StoreMapData = OpOutput<'catalog.storeMap'>;
@@ -15,14 +15,23 @@ export interface StoreMapProps {
 }
 
 const PAD = 2;
-/** A bold sans character's advance as a share of the font size (DejaVu Sans Bold, the kiosk's font). */
+/** A bold sans character's advance as a share of the font size (DejaVu Sans Bold, the kiosk's font); a CJK character is square. */
 const CHAR_W = 0.62;
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/** The text width of a label in ems. */
+const ems = (s: string) => [...s].reduce((w, ch) => w + (CJK.test(ch) ? 1 : CHAR_W), 0);
+
+/** An area's name in the reader's language, where the store has it. */
+export function areaName(a: Area, locale: string): string {
+  return locale === 'zh-CN' && a.name_zh ? a.name_zh : a.name;
+}
 
 /** An aisle's name written along its shelf, as big as the shelf allows (capped so it stays a label). */
 function shelfLabelSize(name: string, w: number, h: number): number {
   const along = Math.max(w, h);
   const across = Math.min(w, h);
-  return Math.min(2.2, (along * 0.9) / (name.length * CHAR_W), across * 0.62);
+  return Math.min(2.2, (along * 0.9) / ems(name), across * 0.62);
 }
 
 /** Room the pin takes at the walkway end of the marked aisle, so it never covers the aisle's name. */
@@ -37,8 +46,8 @@ export function entranceOf(map: StoreMapData): Area | undefined {
 /** Splits a label into one or two lines and picks the biggest font (map units) that fits the box. */
 function fitLabel(name: string, w: number, h: number, max: number): { lines: string[]; size: number } {
   const size = (lines: string[]) => {
-    const longest = Math.max(...lines.map((l) => l.length));
-    return Math.min(max, (w * 0.9) / (longest * CHAR_W), (h * 0.85) / (lines.length * 1.15));
+    const longest = Math.max(...lines.map(ems));
+    return Math.min(max, (w * 0.9) / longest, (h * 0.85) / (lines.length * 1.15));
   };
   let best = { lines: [name], size: size([name]) };
   const spaces = [...name.matchAll(/ /g)].map((m) => m.index);
@@ -51,12 +60,13 @@ function fitLabel(name: string, w: number, h: number, max: number): { lines: str
 }
 
 export function StoreMap({ map, highlight }: StoreMapProps) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const nameOf = (a: Area) => areaName(a, locale);
   const aisles = map.areas.filter((a) => a.kind === 'aisle');
   const landmarks = map.areas.filter((a) => a.kind === 'landmark');
   const target = highlight ? aisles.find((a) => a.id === highlight) : undefined;
   const here = entranceOf(map);
-  const label = target ? t('map.labelAisle', { aisle: target.id, name: target.name }) : t('map.label');
+  const label = target ? t('map.labelAisle', { aisle: target.id, name: nameOf(target) }) : t('map.label');
 
   // Walking line: out of the entrance, along the walkway below the aisle, then into it.
   let route: string | null = null;
@@ -95,9 +105,13 @@ export function StoreMap({ map, highlight }: StoreMapProps) {
         const vertical = a.h > a.w;
         const nameH = on && vertical ? a.h - PIN_ROOM : a.h;
         const nameW = on && !vertical ? a.w - PIN_ROOM : a.w;
+        const name = nameOf(a);
+        // Chinese on an upright shelf stands upright, one character under the next, as on signs;
+        // Latin text is turned to run along it.
+        const upright = vertical && CJK.test(name);
         return (
           <g key={a.id} className={`smap__aisle${on ? ' smap__aisle--on' : ''}`} data-testid={on ? 'map-aisle-highlighted' : undefined} data-aisle={a.id}>
-            <title>{a.name}</title>
+            <title>{nameOf(a)}</title>
             {on && <rect className="smap__halo" x={a.x - 1} y={a.y - 1} width={a.w + 2} height={a.h + 2} rx={1.6} />}
             <rect className="smap__shelf" x={a.x} y={a.y} width={a.w} height={a.h} rx={0.8} />
             <text className="smap__aisle-id" x={a.x + a.w / 2} y={a.y - 1.1} fontSize={on ? 3 : 2.4} textAnchor="middle">
@@ -106,12 +120,13 @@ export function StoreMap({ map, highlight }: StoreMapProps) {
             {/* The aisle's name along the shelf, so a shopper can read the store without a legend. */}
             <text
               className="smap__aisle-name"
-              fontSize={shelfLabelSize(a.name, nameW, nameH)}
+              fontSize={shelfLabelSize(name, nameW, nameH)}
               textAnchor="middle"
               dominantBaseline="central"
-              transform={`translate(${a.x + nameW / 2} ${a.y + nameH / 2})${vertical ? ' rotate(-90)' : ''}`}
+              style={upright ? { writingMode: 'vertical-rl', textOrientation: 'upright' } : undefined}
+              transform={`translate(${a.x + nameW / 2} ${a.y + nameH / 2})${vertical && !upright ? ' rotate(-90)' : ''}`}
             >
-              {a.name}
+              {name}
             </text>
           </g>
         );
@@ -120,7 +135,7 @@ export function StoreMap({ map, highlight }: StoreMapProps) {
       {/* Landmarks over aisles: where a map puts a counter across aisle ends, its name stays readable. */}
       {landmarks.map((a) => {
         // The kiosk's own landmark carries the "You are here" marker instead of its name.
-        const fit = a === here ? { lines: [], size: 0 } : fitLabel(a.name, a.w, a.h, 2.4);
+        const fit = a === here ? { lines: [], size: 0 } : fitLabel(nameOf(a), a.w, a.h, 2.4);
         const lineH = fit.size * 1.15;
         const top = a.y + a.h / 2 - (lineH * fit.lines.length) / 2 + lineH * 0.8;
         return (

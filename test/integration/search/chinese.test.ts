@@ -11,6 +11,7 @@ import { tokenize } from '../../../electron/core/search/text.ts';
 import { pinyinTerms, toPinyin } from '../../../electron/core/search/pinyin.ts';
 import { pinyinCandidates } from '../../../electron/core/search/pinyin-input.ts';
 import { importCatalogCsv } from '../../../electron/core/catalog/import.ts';
+import { productDetail, storeMap } from '../../../electron/core/catalog/handlers.ts';
 import fs from 'node:fs';
 import { tempDir } from '../../helpers/tmp.ts';
 
@@ -114,6 +115,14 @@ describe('Chinese product search', () => {
     expect(pinyinCandidates(db, 'zzzz')).toEqual([]);
     expect(pinyinCandidates(db, '')).toEqual([]);
     expect(pinyinCandidates(db, 'a', 3)).toHaveLength(3);
+  });
+
+  it('the store map and a product page carry the Chinese names of aisles and landmarks', () => {
+    const areas = new Map(storeMap(db).areas.map((a) => [a.id, a]));
+    expect(areas.get('A13')).toMatchObject({ name: 'Electronics', name_zh: '电子产品' });
+    expect(areas.get('restrooms')).toMatchObject({ name: 'Restrooms', name_zh: '洗手间' });
+    const hit = top('电池', 1)[0]!;
+    expect(productDetail(db, hit.id)).toMatchObject({ aisle: 'A13', aisle_name: 'Electronics', aisle_name_zh: '电子产品' });
   });
 
   it('English search is unchanged', () => {

@@ -11,6 +11,7 @@ import { sql as m009 } from './009_inventory.ts';
 import { sql as m010 } from './010_recommend.ts';
 import { sql as m011 } from './011_printing.ts';
 import { sql as m012 } from './012_shifts.ts';
+import { sql as m013 } from './013_map_names.ts';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }, { version: 2, name: 'search', sql: m002 }, { version: 3, name: 'pos_fraud', sql: m003 }, { version: 4, name: 'admin', sql: m004 }, { version: 5, name: 'sync', sql: m005 }, { version: 6, name: 'discount_history', sql: m006 }, { version: 7, name: 'sign_in_guards', sql: m007 }, { version: 8, name: 'store_live', sql: m008 }, { version: 9, name: 'inventory', sql: m009 }, { version: 10, name: 'recommend', sql: m010 }, { version: 11, name: 'printing', sql: m011 }, { version: 12, name: 'shifts', sql: m012 }];
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }, { version: 2, name: 'search', sql: m002 }, { version: 3, name: 'pos_fraud', sql: m003 }, { version: 4, name: 'admin', sql: m004 }, { version: 5, name: 'sync', sql: m005 }, { version: 6, name: 'discount_history', sql: m006 }, { version: 7, name: 'sign_in_guards', sql: m007 }, { version: 8, name: 'store_live', sql: m008 }, { version: 9, name: 'inventory', sql: m009 }, { version: 10, name: 'recommend', sql: m010 }, { version: 11, name: 'printing', sql: m011 }, { version: 12, name: 'shifts', sql: m012 }, { version: 13, name: 'map_names', sql: m013 }];

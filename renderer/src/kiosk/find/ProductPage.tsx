@@ -10,7 +10,7 @@ import type { OpOutput } from '../../../../common/api/index.ts';
 import { BackIcon } from '../../components/Icons.tsx';
 import { PinIcon } from '../../components/ProductSearch.tsx';
 import { Price, StockBadge } from '../../components/ProductSearchFormat.tsx';
-import { StoreMap, entranceOf } from '../../components/StoreMap.tsx';
+import { StoreMap, areaName, entranceOf } from '../../components/StoreMap.tsx';
 import type { StoreMapData } from '../../components/StoreMap.tsx';
 
 type Product = OpOutput<'catalog.product'>;
@@ -84,7 +84,7 @@ function ProductTitle({ product: p }: { product: Product }) {
 }
 
 function ProductDetails({ product: p, map }: { product: Product; map: StoreMapData | null }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const dietaryLabel = useDietaryLabel();
   const total = p.stock.reduce((n, s) => n + s.quantity, 0);
   const aisleId = p.map_area?.id ?? p.aisle;
@@ -105,7 +105,7 @@ function ProductDetails({ product: p, map }: { product: Product; map: StoreMapDa
             {p.aisle ? (
               <>
                 <p className="pp__aisle" data-testid="product-aisle">{t('search.aisle', { aisle: p.aisle })}</p>
-                {p.aisle_name && <p className="pp__aisle-name">{p.aisle_name}</p>}
+                {p.aisle_name && <p className="pp__aisle-name">{locale === 'zh-CN' && p.aisle_name_zh ? p.aisle_name_zh : p.aisle_name}</p>}
                 <p className="pp__bay">{[p.bay && t('search.bay', { bay: p.bay }), p.shelf && t('search.shelf', { shelf: p.shelf })].filter(Boolean).join(' · ')}</p>
               </>
             ) : (
@@ -139,7 +139,7 @@ function ProductDetails({ product: p, map }: { product: Product; map: StoreMapDa
             {here && (
               <span className="pp__legend-item">
                 <span className="pp__swatch pp__swatch--you" aria-hidden="true" />
-                {t('map.youAreHereAt', { place: here.name })}
+                {t('map.youAreHereAt', { place: areaName(here, locale) })}
               </span>
             )}
           </figcaption>
