@@ -83,7 +83,9 @@ export const ask: Command = {
         if (g.json || values.batch) out(JSON.stringify({ text: item.text, ...batchLine(r) }));
         else {
           out(`${r.answer}`);
-          for (const p of r.products) out(`  • ${p.name} — aisle ${p.aisle || '?'}, bay ${p.bay || '?'}, shelf ${p.shelf || '?'}`);
+          // A Chinese question reads the Chinese name first, the shelf label's English after it.
+          const zh = /\p{Script=Han}/u.test(item.text);
+          for (const p of r.products) out(`  • ${zh && p.name_zh ? `${p.name_zh} (${p.name})` : p.name} — aisle ${p.aisle || '?'}, bay ${p.bay || '?'}, shelf ${p.shelf || '?'}`);
           out(`  [${r.intent} ${(r.confidence * 100).toFixed(0)}%${r.handoff ? ', staff called' : ''}, ${r.latencyMs} ms]`);
         }
       }

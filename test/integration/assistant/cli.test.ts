@@ -41,6 +41,13 @@ describe('storemind ask', () => {
     expect(out.answer).toContain('aisle A5');
   });
 
+  it('a Chinese question lists the products it names, Chinese name first', async () => {
+    const r = await storemind(['ask', '电池在哪里']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/只能读懂英文/);
+    expect(r.stdout).toMatch(/• \S*电池 \(Voltline [^)]*Batter[^)]*\) — aisle A13/);
+  });
+
   it('answers a batch: one JSON line per input line, bad lines reported in place', async () => {
     const file = path.join(dir, 'in.jsonl');
     fs.writeFileSync(file, ['{"text":"what is your return policy"}', 'not json', '{"text":"<b>hi</b>"}', '{"text":""}', '{"text":"i want to talk to a person"}'].join('\n'));
