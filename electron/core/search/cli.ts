@@ -16,10 +16,13 @@ function money(cents: number): string {
 
 function human(r: SearchResponse, out: Out): void {
   out(`"${r.q}": ${r.results.length} result${r.results.length === 1 ? '' : 's'} in ${r.took_ms} ms (${r.mode})`);
+  // A Chinese query reads the Chinese name first, the shelf label's English after it.
+  const zh = /\p{Script=Han}/u.test(r.q);
   r.results.forEach((h, i) => {
+    const name = zh && h.name_zh ? `${h.name_zh} (${h.name})` : h.name;
     const price = h.promo_price_cents !== null ? `${money(h.promo_price_cents)} (was ${money(h.price_cents)})` : money(h.price_cents);
     const stock = h.stock > 0 ? `${h.stock} in stock` : 'out of stock';
-    out(`${String(i + 1).padStart(2)}. ${h.name}  aisle ${h.aisle || '?'}, bay ${h.bay || '?'}, shelf ${h.shelf || '?'}  ${price}  ${stock}  [${h.department}]`);
+    out(`${String(i + 1).padStart(2)}. ${name}  aisle ${h.aisle || '?'}, bay ${h.bay || '?'}, shelf ${h.shelf || '?'}  ${price}  ${stock}  [${h.department}]`);
   });
 }
 
