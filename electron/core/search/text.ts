@@ -18,6 +18,23 @@ const HAN_SPLIT = /(\p{Script=Han}+)/u;
 // the script catalogs and the index use.
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
+/**
+ * Remembers what a pure function returned for a string: catalog text repeats (every brand's 电池),
+ * and segmenting, converting and reading pinyin cost microseconds each. Bounded, then started over.
+ */
+export function memo(f: (s: string) => string[], max = 20_000): (s: string) => string[] {
+  const seen = new Map<string, string[]>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      if (seen.size >= max) seen.clear();
+      v = f(s);
+      seen.set(s, v);
+    }
+    return v;
+  };
+}
+
 export function tokenize(s: string): string[] {
   const out: string[] = [];
   for (const raw of normalize(s).match(TOKEN) ?? []) {
@@ -25,12 +42,13 @@ export function tokenize(s: string): string[] {
       out.push(raw);
       continue;
     }
-    const t = toSimplified(raw);
-    // "有iphone充电线" is one \p{L} run: the Latin part stays a word, the Chinese part is cut below.
-    for (const part of t.split(HAN_SPLIT)) if (part) out.push(...(HAN.test(part) ? hanTokens(part) : [part]));
+    out.push(...mixedTokens(raw));
   }
   return out;
 }
+
+// "有iphone充电线" is one \p{L} run: the Latin part stays a word, the Chinese part is cut below.
+const mixedTokens = memo((raw) => toSimplified(raw).split(HAN_SPLIT).filter(Boolean).flatMap((part) => (HAN.test(part) ? hanTokens(part) : [part])));
 
 const zhWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
