@@ -1,20 +1,17 @@
-// Runs: node (core). Adapts the catalog handlers (which take { db, search }) to the dispatcher.
-import { catalogHandlers } from '../catalog/handlers.ts';
+// Runs: node (core). Handlers for the catalog operations (catalog.*): search, product detail, the
+// store map and pinyin input, each reading through the catalog's and search's own modules.
+import { productDetail, searchCatalog, storeMap } from '../catalog/views.ts';
 import { pinyinCandidates } from '../search/pinyin-input.ts';
-import type { CallContext, Handler } from './context.ts';
+import type { Handler } from './context.ts';
 
-function ctxOf({ core }: CallContext) {
-  return { db: core.db, search: core.extensions.search! };
-}
-
-export const catalogApiHandlers: {
+export const catalogHandlers: {
   'catalog.search': Handler<'catalog.search'>;
   'catalog.product': Handler<'catalog.product'>;
   'catalog.storeMap': Handler<'catalog.storeMap'>;
   'catalog.pinyin': Handler<'catalog.pinyin'>;
 } = {
-  'catalog.search': (c, i) => catalogHandlers['catalog.search'](ctxOf(c), i),
-  'catalog.product': (c, i) => catalogHandlers['catalog.product'](ctxOf(c), i),
-  'catalog.storeMap': (c, i) => catalogHandlers['catalog.storeMap'](ctxOf(c), i),
+  'catalog.search': ({ core }, input) => searchCatalog(core.extensions.search!, input),
+  'catalog.product': ({ core }, { id }) => productDetail(core.db, id),
+  'catalog.storeMap': ({ core }) => storeMap(core.db),
   'catalog.pinyin': ({ core }, { q }) => ({ candidates: pinyinCandidates(core.db, q) }),
 };

@@ -1,9 +1,7 @@
-// Runs: node (core). Handlers for the POS (pos.*) and fraud review (fraud.*) operations. The fraud
-// engine (ONNX model + rule set) is created on first use and kept in core.extensions.
+// Runs: node (core). Handlers for the POS operations (pos.*). The fraud engine (ONNX model + rule
+// set) that decides every transaction is created on first use and kept in core.extensions.
 import { getSetting } from '../settings/settings.ts';
 import { fraudEngine } from '../fraud/service.ts';
-import { reviewQueue, setVerdict } from '../fraud/review.ts';
-import { activeRuleSetJson, installRuleSet } from '../fraud/rules.ts';
 import { approveTransaction, cancelPending, receipt, submitTransaction } from '../pos/service.ts';
 import { recentTxns } from '../pos/views.ts';
 import { lookupProducts, resolveScan } from '../pos/scan.ts';
@@ -18,10 +16,6 @@ export const posHandlers: {
   'pos.cancel': Handler<'pos.cancel'>;
   'pos.receipt': Handler<'pos.receipt'>;
   'pos.recent': Handler<'pos.recent'>;
-  'fraud.queue': Handler<'fraud.queue'>;
-  'fraud.verdict': Handler<'fraud.verdict'>;
-  'fraud.rules': Handler<'fraud.rules'>;
-  'fraud.installRules': Handler<'fraud.installRules'>;
 } = {
   'pos.lookup': ({ core }, input) => lookupProducts(core.db, input.q, input.limit ?? 8),
   'pos.scan': ({ core }, input) => resolveScan(core.db, input.code, getSetting(core.db, 'scaleLayout')),
@@ -43,8 +37,4 @@ export const posHandlers: {
   },
   'pos.receipt': ({ core }, input) => receipt(core.db, input),
   'pos.recent': ({ core }, input) => ({ transactions: recentTxns(core.db, getSetting(core.db, 'terminalId'), input.limit ?? 20) }),
-  'fraud.queue': ({ core }, input) => reviewQueue(core.db, input),
-  'fraud.verdict': (ctx, input) => setVerdict(ctx.core.db, input.txnId, input.verdict, ctx.session.user.id),
-  'fraud.rules': ({ core }) => activeRuleSetJson(core.db),
-  'fraud.installRules': (ctx, input) => installRuleSet(ctx.core.db, input.ruleSet, 'admin', ctx.session.user.id),
 };

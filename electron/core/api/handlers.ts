@@ -4,12 +4,13 @@ import type { HandlerTable } from './context.ts';
 import { adminHandlers } from './handlers-admin.ts';
 import { appHandlers } from './handlers-app.ts';
 import { assistantHandlers } from './handlers-assistant.ts';
-import { catalogApiHandlers } from './handlers-catalog.ts';
+import { catalogHandlers } from './handlers-catalog.ts';
 import { catalogAdminHandlers } from './handlers-catalog-admin.ts';
 import { inventoryHandlers } from './handlers-inventory.ts';
 import { recommendHandlers } from './handlers-recommend.ts';
 import { syncHandlers } from './handlers-sync.ts';
 import { posHandlers } from './handlers-pos.ts';
+import { fraudHandlers } from './handlers-fraud.ts';
 import { printingHandlers } from './handlers-printing.ts';
 import { shiftHandlers } from './handlers-shift.ts';
 
@@ -17,10 +18,11 @@ export const handlers: HandlerTable = {
   ...appHandlers,
   ...assistantHandlers,
   ...adminHandlers,
-  ...catalogApiHandlers,
+  ...catalogHandlers,
   ...catalogAdminHandlers,
   ...syncHandlers,
   ...posHandlers,
+  ...fraudHandlers,
   ...printingHandlers,
   ...shiftHandlers,
   ...inventoryHandlers,

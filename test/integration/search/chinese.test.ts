@@ -11,7 +11,7 @@ import { tokenize } from '../../../electron/core/search/text.ts';
 import { pinyinTerms, toPinyin } from '../../../electron/core/search/pinyin.ts';
 import { pinyinCandidates } from '../../../electron/core/search/pinyin-input.ts';
 import { importCatalogCsv } from '../../../electron/core/catalog/import.ts';
-import { productDetail, storeMap } from '../../../electron/core/catalog/handlers.ts';
+import { productDetail, storeMap } from '../../../electron/core/catalog/views.ts';
 import fs from 'node:fs';
 import { tempDir } from '../../helpers/tmp.ts';
 

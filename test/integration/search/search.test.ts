@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/core/db/database.ts';
 import { seedDemoStore } from '../../../electron/core/catalog/seed.ts';
-import { catalogHandlers } from '../../../electron/core/catalog/handlers.ts';
+import { productDetail, searchCatalog, storeMap } from '../../../electron/core/catalog/views.ts';
 import { createSearchIndex, search, type Embedder, type SearchIndex } from '../../../electron/core/search/engine.ts';
 import { catalogImportCommand, searchCommand } from '../../../electron/core/search/cli.ts';
 import { catalogOps } from '../../../common/api/catalog.ts';
@@ -151,14 +151,14 @@ describe('semantic retrieval', () => {
 describe('API handlers and CLI', () => {
   it('serves search, product detail with its map area, and the store map', async () => {
     const input = catalogOps['catalog.search'].input.parse({ q: 'aa batteries', limit: 3 });
-    const out = catalogOps['catalog.search'].output.parse(await catalogHandlers['catalog.search']({ db, search: index }, input));
+    const out = catalogOps['catalog.search'].output.parse(await searchCatalog(index, input));
     expect(out.results[0]!.name).toMatch(/AA/);
-    const detail = catalogOps['catalog.product'].output.parse(catalogHandlers['catalog.product']({ db, search: index }, { id: out.results[0]!.id }));
+    const detail = catalogOps['catalog.product'].output.parse(productDetail(db, out.results[0]!.id));
     expect(detail.barcodes[0]).toMatch(/^\d{13}$/);
     expect(detail.map_area).toMatchObject({ id: detail.aisle, kind: 'aisle', name: 'Electronics' });
-    const map = catalogOps['catalog.storeMap'].output.parse(catalogHandlers['catalog.storeMap']({ db, search: index }, {}));
+    const map = catalogOps['catalog.storeMap'].output.parse(storeMap(db));
     expect(map.areas.filter((a) => a.kind === 'aisle')).toHaveLength(14);
-    expect(() => catalogHandlers['catalog.product']({ db, search: index }, { id: 'nope' })).toThrow(/No product/);
+    expect(() => productDetail(db, 'nope')).toThrow(/No product/);
     expect(catalogOps['catalog.search'].input.safeParse({ q: 'x'.repeat(1001) }).success).toBe(false);
   });
 

@@ -1,5 +1,5 @@
-// Runs: node (core). Handlers for the catalog operations in common/api/catalog.ts. Inputs arrive
-// already validated by the dispatcher; these read the catalog and the search index.
+// Runs: node (core). What the catalog operations read: a search with facets, one product in full
+// with its map area, the store map. The handlers (api/handlers-catalog.ts) call these directly.
 import type { z } from 'zod';
 import type { catalogOps } from '../../../common/api/catalog.ts';
 import type { Db } from '../db/database.ts';
@@ -10,10 +10,6 @@ import type { SearchIndex } from '../search/engine.ts';
 type Ops = typeof catalogOps;
 type In<K extends keyof Ops> = z.output<Ops[K]['input']>;
 type Out<K extends keyof Ops> = z.output<Ops[K]['output']>;
-export interface CatalogContext {
-  db: Db;
-  search: SearchIndex;
-}
 
 interface AreaRow { id: string; kind: 'aisle' | 'landmark'; name: string; name_zh: string; departments: string; x: number; y: number; w: number; h: number }
 
@@ -62,15 +58,12 @@ export function productDetail(db: Db, id: string): Out<'catalog.product'> {
   };
 }
 
-export const catalogHandlers = {
-  'catalog.search': async (ctx: CatalogContext, input: In<'catalog.search'>): Promise<Out<'catalog.search'>> => {
-    const facets = {
-      ...(input.department !== undefined ? { department: input.department } : {}),
-      ...(input.inStock !== undefined ? { inStock: input.inStock } : {}),
-      ...(input.dietary !== undefined ? { dietary: input.dietary } : {}),
-    };
-    return ctx.search.search(input.q, { limit: input.limit ?? 20, facets });
-  },
-  'catalog.product': (ctx: CatalogContext, input: In<'catalog.product'>): Out<'catalog.product'> => productDetail(ctx.db, input.id),
-  'catalog.storeMap': (ctx: CatalogContext, _input: In<'catalog.storeMap'>): Out<'catalog.storeMap'> => storeMap(ctx.db),
-};
+/** A shopper's search with the facets they chose (the kiosk's and the till's catalog.search). */
+export function searchCatalog(search: SearchIndex, input: In<'catalog.search'>): Promise<Out<'catalog.search'>> {
+  const facets = {
+    ...(input.department !== undefined ? { department: input.department } : {}),
+    ...(input.inStock !== undefined ? { inStock: input.inStock } : {}),
+    ...(input.dietary !== undefined ? { dietary: input.dietary } : {}),
+  };
+  return search.search(input.q, { limit: input.limit ?? 20, facets });
+}
