@@ -14,7 +14,7 @@ import { runFraudRetrain } from '../central/fraud-feedback.ts';
 import { enqueue } from '../electron/core/db/outbox.ts';
 import { createFraudEngine } from '../electron/core/fraud/engine.ts';
 import { openSimStore, runDays, SIM_CONTEXT } from '../electron/core/fraud/evaluate.ts';
-import { FEATURES } from '../electron/core/fraud/features.ts';
+import { FEATURES } from '../electron/core/fraud/feature-catalog.ts';
 import { makeTerminal } from '../test/integration/sync/helpers/terminal.ts';
 import type { BenchRow } from './core.ts';
 

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { averagePrecision, enginePrAuc, heldoutPopulation } from '../electron/core/fraud/evaluate.ts';
-import { modelVector } from '../electron/core/fraud/features.ts';
+import { modelVector } from '../electron/core/fraud/feature-catalog.ts';
 import { defaultBundleDir, FRAUD_MODEL_NAME, loadRiskModel, type RiskModel } from '../electron/core/fraud/model.ts';
 import { applyCorrection, correctionFor, fitCorrection, logLoss, RECALIBRATION_FILE, RECALIBRATION_FORMAT, type Correction, type Recalibration, type VerdictRow } from '../electron/core/fraud/recalibration.ts';
 import { stratifiedSplit } from '../electron/core/models/index.ts';

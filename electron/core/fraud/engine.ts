@@ -7,7 +7,8 @@
 // strongest rule's weight.
 // Reasons are the fired rules, strongest first, then the features that drove the model's score.
 import type { Db } from '../db/database.ts';
-import { computeFeatures, FEATURES, loadFeatureContext, modelVector, type FeatureContext, type Features } from './features.ts';
+import { computeFeatures, loadFeatureContext, type FeatureContext } from './features.ts';
+import { FEATURES, modelVector, type Features } from './feature-catalog.ts';
 import { activeRuleSet, evaluateRules, type CompiledRuleSet } from './rules.ts';
 import { loadRiskModel, topDrivers, type RiskModel } from './model.ts';
 import { modelReason } from './reasons.ts';

@@ -11,7 +11,8 @@ import { seedDemoStore } from '../catalog/seed.ts';
 import { recordTransaction } from '../pos/record.ts';
 import { createFraudEngine, engineScore, ruleEnv, ACTION_SCORE, type FraudEngine } from './engine.ts';
 import { evaluateRules } from './rules.ts';
-import { FEATURES, modelVector, type FeatureContext } from './features.ts';
+import { type FeatureContext } from './features.ts';
+import { FEATURES, modelVector } from './feature-catalog.ts';
 import { DEFAULT_RATES, PATTERNS, simulate, type Pattern, type SimConfig, type SimProduct } from './simulator.ts';
 import type { RiskModel } from './model.ts';
 

@@ -4,85 +4,12 @@
 // counts as on one. Every query is an index range: short windows (10 minutes, an hour, a day of
 // card use) through covering indexes on transactions, the 7-day per-cashier view through the
 // fraud_cashier_days rollup (8 rows whatever the store's volume). That keeps a decision within a
-// few milliseconds with a million past transactions (bench/fraud.ts measures it).
+// few milliseconds with a million past transactions (bench/fraud.ts measures it). Which features
+// there are is feature-catalog.ts; the day rollup they read is written by rollup.ts.
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database.ts';
 import type { TxnRecord } from './types.ts';
-import type { ValueType } from './expr.ts';
-
-/** How a feature's value reads in a reason: a count (the default), money, a share, a yes/no, hours, an hour of day. */
-export type FeatureUnit = 'count' | 'money' | 'share' | 'flag' | 'hours' | 'hour';
-
-/** A feature: its name, what a person reads in a reason, whether the model sees log1p(x), its unit. */
-export interface FeatureSpec {
-  name: string;
-  label: string;
-  log?: boolean;
-  unit?: FeatureUnit;
-}
-
-export const FEATURES: readonly FeatureSpec[] = [
-  { name: 'amount', label: 'transaction amount ($)', log: true, unit: 'money' },
-  { name: 'n_items', label: 'items in the basket', log: true },
-  { name: 'n_lines', label: 'lines in the basket', log: true },
-  { name: 'is_sale', label: 'is a sale', unit: 'flag' },
-  { name: 'is_refund', label: 'is a refund', unit: 'flag' },
-  { name: 'is_void', label: 'is a void after tender', unit: 'flag' },
-  { name: 'is_no_sale', label: 'is a no-sale drawer opening', unit: 'flag' },
-  { name: 'is_card', label: 'paid by card', unit: 'flag' },
-  { name: 'is_keyed', label: 'card number keyed in by hand', unit: 'flag' },
-  { name: 'is_cash', label: 'paid in cash', unit: 'flag' },
-  { name: 'is_gift_card', label: 'paid by gift card', unit: 'flag' },
-  { name: 'basket_gap_ratio', label: 'share of the shelf price not charged', unit: 'share' },
-  { name: 'override_share', label: 'share of lines with a price override', unit: 'share' },
-  { name: 'discount_ratio', label: 'discounts as a share of the basket', unit: 'share' },
-  { name: 'unknown_skus', label: 'unknown SKUs in the basket', log: true },
-  { name: 'total_mismatch', label: 'total does not match the items', unit: 'flag' },
-  { name: 'no_receipt', label: 'refund without a receipt', unit: 'flag' },
-  { name: 'receipt_unknown', label: 'receipt not found on this terminal', unit: 'flag' },
-  { name: 'original_age_h', label: 'hours since the original sale', log: true, unit: 'hours' },
-  { name: 'hour_local', label: 'local hour of day', unit: 'hour' },
-  { name: 'unusual_hour', label: 'outside normal trading hours', unit: 'flag' },
-  { name: 'card_txn_10m', label: 'uses of this card in the store in 10 minutes', log: true },
-  { name: 'card_txn_24h', label: 'uses of this card in the store in 24 hours', log: true },
-  { name: 'term_txn_10m', label: 'transactions on this terminal in 10 minutes', log: true },
-  { name: 'term_card_10m', label: 'card sales on this terminal in 10 minutes', log: true },
-  { name: 'term_cards_10m', label: 'different cards on this terminal in 10 minutes', log: true },
-  { name: 'term_small_card_10m', label: 'small card sales (< $5) on this terminal in 10 minutes', log: true },
-  { name: 'term_keyed_10m', label: 'keyed card sales on this terminal in 10 minutes', log: true },
-  { name: 'cashier_txn_1h', label: "cashier's transactions in the last hour", log: true },
-  { name: 'cashier_refunds_1h', label: "cashier's refunds in the last hour", log: true },
-  { name: 'cashier_voids_1h', label: "cashier's voids in the last hour", log: true },
-  { name: 'cashier_no_sale_1h', label: "cashier's no-sale openings in the last hour", log: true },
-  { name: 'cashier_discount_sales_2h', label: "cashier's sales with 15% or more off in the last 2 hours", log: true },
-  { name: 'c1d_refunds_no_receipt', label: "cashier's refunds without receipt today", log: true },
-  { name: 'c1d_voids', label: "cashier's voids today", log: true },
-  { name: 'c1d_markdown_ratio', label: "cashier's markdowns today (share of shelf price)", unit: 'share' },
-  { name: 'c1d_discount_lines', label: "cashier's discounted lines today", log: true },
-  { name: 'c7_txn', label: "cashier's transactions in 7 days", log: true },
-  { name: 'c7_refund_ratio', label: "cashier's refund-to-sale ratio over 7 days", unit: 'share' },
-  { name: 'c7_refunds_no_receipt', label: "cashier's refunds without receipt in 7 days", log: true },
-  { name: 'c7_void_ratio', label: "cashier's voids per sale over 7 days", unit: 'share' },
-  { name: 'c7_override_share', label: "cashier's share of overridden lines over 7 days", unit: 'share' },
-  { name: 'c7_discount_share', label: "cashier's share of discounted lines over 7 days", unit: 'share' },
-  { name: 'c7_markdown_ratio', label: "cashier's markdowns over 7 days (share of shelf price)", unit: 'share' },
-  { name: 'c7_keyed_share', label: "cashier's keyed share of card sales over 7 days", unit: 'share' },
-  { name: 'c7_no_sale', label: "cashier's no-sale openings in 7 days", log: true },
-];
-
-export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
-export const FEATURE_INDEX: ReadonlyMap<string, FeatureSpec> = new Map(FEATURES.map((f) => [f.name, f]));
-
-/** Names a rule may read, with their types: the numeric features, the model's score, and a few labels. */
-export const RULE_NAMES: ReadonlyMap<string, ValueType> = new Map<string, ValueType>([
-  ...FEATURE_NAMES.map((n) => [n, 'number'] as [string, ValueType]),
-  ['model_score', 'number'],
-  ['type', 'string'],
-  ['tender', 'string'],
-  ['entry_mode', 'string'],
-]);
-
-export type Features = Record<string, number>;
+import type { Features } from './feature-catalog.ts';
 
 /** Local time and trading hours; from the store profile, or given (the simulator trades in UTC). */
 export interface FeatureContext {
@@ -370,50 +297,4 @@ export function computeFeatures(db: Db, t: TxnRecord, ctx: FeatureContext): Feat
   out.c7_keyed_share = w.keyed / Math.max(1, w.card);
   out.c7_no_sale = w.noSale;
   return out;
-}
-
-/** The model's input: features in manifest order, counts and amounts on a log scale. */
-export function modelVector(f: Features): Float32Array {
-  const v = new Float32Array(FEATURES.length);
-  FEATURES.forEach((spec, i) => {
-    const x = f[spec.name] ?? 0;
-    v[i] = spec.log ? Math.log1p(Math.max(0, x)) : x;
-  });
-  return v;
-}
-
-/** Keeps the per-cashier day rollup in step; called inside the transaction that records `t`. */
-export function updateRollup(db: Db, t: TxnRecord): void {
-  const b = basketFacts(db, t);
-  const sale = t.type === 'sale';
-  const markdown = sale ? Math.max(0, b.catalogCents - Math.abs(t.totalCents)) : 0;
-  db.prepare(`INSERT INTO fraud_cashier_days (cashier_id, day, n_txn, n_sales, sale_cents, n_refunds, refund_cents,
-      n_refunds_no_receipt, n_voids, void_cents, n_no_sale, n_lines, n_override_lines, n_discount_lines, list_cents,
-      markdown_cents, n_card, n_keyed)
-    VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT(cashier_id, day) DO UPDATE SET n_txn = n_txn + 1, n_sales = n_sales + excluded.n_sales,
-      sale_cents = sale_cents + excluded.sale_cents, n_refunds = n_refunds + excluded.n_refunds,
-      refund_cents = refund_cents + excluded.refund_cents, n_refunds_no_receipt = n_refunds_no_receipt + excluded.n_refunds_no_receipt,
-      n_voids = n_voids + excluded.n_voids, void_cents = void_cents + excluded.void_cents, n_no_sale = n_no_sale + excluded.n_no_sale,
-      n_lines = n_lines + excluded.n_lines, n_override_lines = n_override_lines + excluded.n_override_lines,
-      n_discount_lines = n_discount_lines + excluded.n_discount_lines, list_cents = list_cents + excluded.list_cents,
-      markdown_cents = markdown_cents + excluded.markdown_cents, n_card = n_card + excluded.n_card, n_keyed = n_keyed + excluded.n_keyed`).run(
-    t.cashierId,
-    t.ts.slice(0, 10),
-    sale ? 1 : 0,
-    sale ? Math.abs(t.totalCents) : 0,
-    t.type === 'refund' ? 1 : 0,
-    t.type === 'refund' ? Math.abs(t.totalCents) : 0,
-    t.type === 'refund' && !t.receiptRef && !t.originalTxnId ? 1 : 0,
-    t.type === 'void' ? 1 : 0,
-    t.type === 'void' ? Math.abs(t.totalCents) : 0,
-    t.type === 'no_sale' ? 1 : 0,
-    sale ? t.items.length : 0,
-    sale ? b.overrideLines : 0,
-    sale ? b.discountLines : 0,
-    sale ? b.catalogCents : 0,
-    markdown,
-    sale && t.tender.method === 'card' ? 1 : 0,
-    sale && t.tender.method === 'card' && t.tender.entryMode === 'keyed' ? 1 : 0,
-  );
 }

@@ -11,7 +11,7 @@ import * as ort from 'onnxruntime-node';
 import { z } from 'zod';
 import { appRoot } from '../paths.ts';
 import { CoreError } from '../db/errors.ts';
-import { FEATURE_NAMES } from './features.ts';
+import { FEATURE_NAMES } from './feature-catalog.ts';
 import { applyCorrection, correctionFor, RECALIBRATION_FILE, recalibrationSchema, type Correction, type Recalibration } from './recalibration.ts';
 
 /** The model's name in signed model updates (the platform's targets, the terminal's models table). */

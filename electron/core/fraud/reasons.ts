@@ -3,7 +3,7 @@
 // office say them in the reader's language. Stored as JSON in fraud_decisions.reasons; rows written
 // before codes existed hold plain strings and read back as reasons with only a text.
 import { z } from 'zod';
-import type { FeatureSpec } from './features.ts';
+import type { FeatureSpec } from './feature-catalog.ts';
 import type { Reason } from './types.ts';
 
 /** A feature's value as a person reads it; a yes/no feature has none (its label says it). */

@@ -9,7 +9,7 @@ import type { Db } from '../db/database.ts';
 import { CoreError } from '../db/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { compileCondition, ExprError, parse, variables, type Env } from './expr.ts';
-import { RULE_NAMES } from './features.ts';
+import { RULE_NAMES } from './feature-catalog.ts';
 import { ACTION_RANK, type Action } from './types.ts';
 import { DEFAULT_RULESET } from './default-rules.ts';
 import { zodIssue } from '../../../common/zod-issue.ts';

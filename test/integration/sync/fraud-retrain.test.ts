@@ -16,7 +16,7 @@ import { AdminClient } from '../../../central/admin-client.ts';
 import { runFraudRetrain } from '../../../central/fraud-feedback.ts';
 import type { ModelsConfig } from '../../../central/models.ts';
 import { loadRootKey } from '../../../central/keys.ts';
-import { modelVector, type Features } from '../../../electron/core/fraud/features.ts';
+import { modelVector, type Features } from '../../../electron/core/fraud/feature-catalog.ts';
 import { FRAUD_MODEL_NAME, loadRiskModel, type RiskModel } from '../../../electron/core/fraud/model.ts';
 import { modelUpdater } from '../../../electron/core/sync/models.ts';
 import { makeTerminal, type TestTerminal } from './helpers/terminal.ts';

@@ -7,7 +7,7 @@ import { createFraudEngine, BLOCK_FLOOR } from '../../../electron/core/fraud/eng
 import { defaultBundleDir, loadRiskModel } from '../../../electron/core/fraud/model.ts';
 import { SIM_CONTEXT, simProducts } from '../../../electron/core/fraud/evaluate.ts';
 import { simulate } from '../../../electron/core/fraud/simulator.ts';
-import { FEATURE_INDEX } from '../../../electron/core/fraud/features.ts';
+import { FEATURE_INDEX } from '../../../electron/core/fraud/feature-catalog.ts';
 import { recordTransaction } from '../../../electron/core/pos/record.ts';
 import { verifyAuditChain } from '../../../electron/core/audit/audit.ts';
 import { aSku, demoDb, txn } from './helpers.ts';

@@ -1,7 +1,8 @@
 // Features come from this terminal's own history, through the indexes and the day rollup, and for
 // card and cashier velocity from the other lanes' transactions the store hub shares.
 import { describe, expect, it } from 'vitest';
-import { computeFeatures, FEATURE_NAMES, modelVector } from '../../../electron/core/fraud/features.ts';
+import { computeFeatures } from '../../../electron/core/fraud/features.ts';
+import { FEATURE_NAMES, modelVector } from '../../../electron/core/fraud/feature-catalog.ts';
 import { SIM_CONTEXT } from '../../../electron/core/fraud/evaluate.ts';
 import { recordTransaction } from '../../../electron/core/pos/record.ts';
 import { pruneStoreTxns } from '../../../electron/core/sync/store-live.ts';

@@ -3,7 +3,7 @@
 // except a rule whose wording the platform changed, which is shown as the store wrote it.
 import { describe, expect, it } from 'vitest';
 import { decisionReasons, featureValue, modelReason, storedReasons } from '../../../electron/core/fraud/reasons.ts';
-import { FEATURE_INDEX, FEATURES } from '../../../electron/core/fraud/features.ts';
+import { FEATURE_INDEX, FEATURES } from '../../../electron/core/fraud/feature-catalog.ts';
 import { DEFAULT_RULESET } from '../../../electron/core/fraud/default-rules.ts';
 import { reasonText } from '../../../renderer/src/pos/reasons.ts';
 import { translate, type MessageKey } from '../../../renderer/src/i18n/index.tsx';

@@ -2,7 +2,7 @@
 // queued in the outbox), with feature objects for the transactions a store's staff review: at the
 // shipped model's training means except for what makes each kind of transaction what it is.
 import { enqueue } from '../../../../electron/core/db/outbox.ts';
-import { FEATURES, type Features } from '../../../../electron/core/fraud/features.ts';
+import { FEATURES, type Features } from '../../../../electron/core/fraud/feature-catalog.ts';
 import type { RiskModel } from '../../../../electron/core/fraud/model.ts';
 import { mulberry32 } from '../../../../electron/core/models/rng.ts';
 import type { TestTerminal } from './terminal.ts';
