@@ -193,7 +193,9 @@ export class SearchIndex {
     const filters = opts.facets ?? {};
     const prof = opts.profile;
     const lex = this.rank(q, filters, CANDIDATES, prof);
-    if (!embedder || lex.mode !== 'text' || q.trim() === '') return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit, prof);
+    // The encoder reads English only (its model card): a Chinese query would embed as unknown
+    // tokens and bring random neighbours, so Chinese is searched lexically (names, pairs, pinyin).
+    if (!embedder || lex.mode !== 'text' || q.trim() === '' || HAN.test(q)) return this.respond(q, t0, lex.mode, lex.ranked, lex.facets, opts.limit, prof);
     if (embedder !== this.embedder) {
       this.embedder = embedder;
       this.reloadVectors();
