@@ -29,6 +29,11 @@ describe('hybrid search with storemind-bert-mini', () => {
     }
   });
 
+  it('answers a Chinese question that names no product with no results, not neighbours', async () => {
+    expect((await index.search('你们几点关门', { limit: 10 })).results).toEqual([]);
+    expect((await index.search('杏仁奶', { limit: 10 })).results[0]?.name).toMatch(/Almond Milk/);
+  });
+
   it('keeps lexical hits on top and still finds real needs', async () => {
     const dog = await index.search('dog food', { limit: 5 });
     expect(dog.results[0]?.name).toMatch(/dog food/i);
