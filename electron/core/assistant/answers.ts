@@ -359,7 +359,7 @@ export function promptReply(): Reply {
 export async function chineseProductsReply(ctx: Pick<AnswerContext, 'db' | 'search'>, text: string): Promise<Reply | null> {
   if (!/\p{Script=Han}/u.test(text)) return null;
   const found = await ctx.search.search(text, { limit: 3, embedder: null });
-  const hits = found.results.filter((h) => h.score >= MIN_PRODUCT_SCORE && h.name_zh !== '');
+  const hits = found.results.filter((h) => h.score >= MIN_PRODUCT_SCORE);
   if (hits.length === 0) return null;
   return reply(
     'language',

